@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+
+namespace Librato.Api
+{
+    /// <summary>
+    /// An API call that did not succeed. The message names the method, path, status and the API's own
+    /// error texts; it never carries credentials.
+    /// </summary>
+    public sealed class LibratoApiException : Exception
+    {
+        public LibratoApiException(
+            LibratoErrorKind kind,
+            string method,
+            string path,
+            int? statusCode,
+            IReadOnlyList<string> apiErrors,
+            Exception? inner = null)
+            : base(FormatMessage(kind, method, path, statusCode, apiErrors, inner), inner)
+        {
+            Kind = kind;
+            Method = method;
+            Path = path;
+            StatusCode = statusCode;
+            ApiErrors = apiErrors;
+        }
+
+        public LibratoErrorKind Kind { get; }
+
+        public string Method { get; }
+
+        /// <summary>The request path and query, relative to the endpoint.</summary>
+        public string Path { get; }
+
+        public int? StatusCode { get; }
+
+        /// <summary>The error texts from the response body, flattened (<c>field: message</c>).</summary>
+        public IReadOnlyList<string> ApiErrors { get; }
+
+        private static string FormatMessage(
+            LibratoErrorKind kind, string method, string path, int? status, IReadOnlyList<string> errors, Exception? inner)
+        {
+            var head = status.HasValue
+                ? $"The Librato API answered {status.Value} ({Describe(kind)}) to {method} {path}"
+                : $"{method} {path} failed: {Describe(kind)}";
+            if (errors.Count > 0)
+            {
+                return head + ": " + string.Join("; ", errors);
+            }
+
+            return inner != null && !status.HasValue ? head + ": " + inner.Message : head + ".";
+        }
+
+        private static string Describe(LibratoErrorKind kind)
+        {
+            switch (kind)
+            {
+                case LibratoErrorKind.InvalidRequest: return "invalid request";
+                case LibratoErrorKind.Unauthorized: return "authentication failed";
+                case LibratoErrorKind.Forbidden: return "not permitted";
+                case LibratoErrorKind.NotFound: return "not found";
+                case LibratoErrorKind.RateLimited: return "rate limited";
+                case LibratoErrorKind.ServerError: return "server error";
+                case LibratoErrorKind.Timeout: return "timed out";
+                case LibratoErrorKind.Connection: return "connection failed";
+                default: return "malformed response";
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace Librato.Api
+{
+    /// <summary>What went wrong with an API call, in the terms a caller decides on.</summary>
+    public enum LibratoErrorKind
+    {
+        /// <summary>The request was invalid (400, 415, 422 and other client errors).</summary>
+        InvalidRequest,
+
+        /// <summary>Credentials missing or wrong (401).</summary>
+        Unauthorized,
+
+        /// <summary>The token may not do this, or the account is closed (403).</summary>
+        Forbidden,
+
+        /// <summary>The resource does not exist (404).</summary>
+        NotFound,
+
+        /// <summary>The account hit its rate limit (429, or the historical 403 body).</summary>
+        RateLimited,
+
+        /// <summary>The server failed (5xx).</summary>
+        ServerError,
+
+        /// <summary>No answer in time.</summary>
+        Timeout,
+
+        /// <summary>The connection could not be made or was broken.</summary>
+        Connection,
+
+        /// <summary>The server answered with something that is not the API's JSON.</summary>
+        MalformedResponse,
+    }
+}

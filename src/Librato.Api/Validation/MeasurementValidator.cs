@@ -1,0 +1,198 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Librato.Api
+{
+    /// <summary>
+    /// The API's rules for one measurement (names, sources, tags, numbers, times), checked before sending so that
+    /// one bad item never fails a whole batch.
+    /// </summary>
+    public sealed class MeasurementValidator
+    {
+        public const int MaxTagsPerMeasurement = 50;
+
+        // The API rejects a whole request when a value's base-10 exponent exceeds 126.
+        private const double LargestValue = 1e127;
+
+        private static readonly Regex MetricName = new Regex(@"\A[A-Za-z0-9.:\-_]{1,255}\z", RegexOptions.Compiled);
+        private static readonly Regex TagName = new Regex(@"\A[-.:_\w]{1,64}\z", RegexOptions.Compiled);
+        private static readonly Regex TagValue = new Regex(@"\A[-.:_?\\/\w ]{1,255}\z", RegexOptions.Compiled);
+
+        public MeasurementValidator(TimeSpan maxAge, TimeSpan maxAhead)
+        {
+            MaxAge = maxAge;
+            MaxAhead = maxAhead;
+        }
+
+        /// <summary>One year back (the oldest a backfill may reach) and fifteen minutes ahead (clock skew).</summary>
+        public static MeasurementValidator Default { get; } =
+            new MeasurementValidator(TimeSpan.FromDays(365), TimeSpan.FromMinutes(15));
+
+        public TimeSpan MaxAge { get; }
+
+        public TimeSpan MaxAhead { get; }
+
+        public static bool IsValidMetricName(string? name) => name != null && MetricName.IsMatch(name);
+
+        public static bool IsValidSource(string? source) =>
+            source != null && MetricName.IsMatch(source) && !string.Equals(source, "all", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Returns why the measurement cannot be sent, or null when it can.</summary>
+        public ValidationError? Validate(Measurement m, long now)
+        {
+            if (!IsValidMetricName(m.Name))
+            {
+                return new ValidationError(
+                    ValidationCodes.InvalidMetricName,
+                    $"'{m.Name}' is not a valid metric name: use 1 to 255 of the characters A-Z a-z 0-9 . : - _.");
+            }
+
+            return ValidateSource(m)
+                ?? ValidateTags(m)
+                ?? ValidateNumbers(m)
+                ?? ValidateTime(m, now);
+        }
+
+        private static ValidationError? ValidateSource(Measurement m)
+        {
+            if (m.Source == null || IsValidSource(m.Source))
+            {
+                return null;
+            }
+
+            return new ValidationError(
+                ValidationCodes.InvalidSource,
+                $"'{m.Source}' is not a valid source for '{m.Name}': use 1 to 255 of the characters A-Z a-z 0-9 . : - _, and not 'all'.");
+        }
+
+        private static ValidationError? ValidateTags(Measurement m)
+        {
+            if (m.Tags == null)
+            {
+                return null;
+            }
+
+            // A source on a tagged measurement is sent as one more tag.
+            var count = m.Tags.Count + (m.IsTagged && m.Source != null && !m.Tags.ContainsKey(BatchWriter.SourceTag) ? 1 : 0);
+            if (count > MaxTagsPerMeasurement)
+            {
+                return new ValidationError(
+                    ValidationCodes.TooManyTags,
+                    $"'{m.Name}' has {count} tags; the API accepts at most {MaxTagsPerMeasurement}.");
+            }
+
+            if (m.IsTagged && m.Type == MetricType.Counter)
+            {
+                return new ValidationError(
+                    ValidationCodes.CounterWithTags,
+                    $"'{m.Name}' is a counter with tags; tagged measurements are gauges only (send counters with a source).");
+            }
+
+            foreach (var pair in m.Tags)
+            {
+                if (pair.Key == null || !TagName.IsMatch(pair.Key))
+                {
+                    return new ValidationError(
+                        ValidationCodes.InvalidTagName,
+                        $"'{pair.Key}' is not a valid tag name for '{m.Name}': use 1 to 64 of letters, digits and . : - _.");
+                }
+
+                if (pair.Value == null || !TagValue.IsMatch(pair.Value))
+                {
+                    return new ValidationError(
+                        ValidationCodes.InvalidTagValue,
+                        $"'{pair.Value}' is not a valid value for tag '{pair.Key}' of '{m.Name}': use 1 to 255 of letters, digits, spaces and . : - _ ? / \\.");
+                }
+            }
+
+            return null;
+        }
+
+        private static ValidationError? ValidateNumbers(Measurement m)
+        {
+            if (m.Count.HasValue)
+            {
+                if (m.Count.Value < 1)
+                {
+                    return new ValidationError(ValidationCodes.InvalidCount, $"'{m.Name}' has count {m.Count.Value}; a count must be at least 1.");
+                }
+
+                if (!m.Sum.HasValue)
+                {
+                    return new ValidationError(ValidationCodes.CountWithoutSum, $"'{m.Name}' has a count but no sum; a summary needs both.");
+                }
+
+                if (m.Value.HasValue)
+                {
+                    return new ValidationError(ValidationCodes.ValueWithCount, $"'{m.Name}' has both a value and a count; give a value, or a count with a sum.");
+                }
+            }
+            else if (!m.Value.HasValue)
+            {
+                return new ValidationError(ValidationCodes.MissingValue, $"'{m.Name}' has no value.");
+            }
+
+            if (m.Period.HasValue && m.Period.Value < 1)
+            {
+                return new ValidationError(ValidationCodes.InvalidPeriod, $"'{m.Name}' has period {m.Period.Value}; a period is a positive number of seconds.");
+            }
+
+            return CheckNumber(m, "value", m.Value)
+                ?? CheckNumber(m, "sum", m.Sum)
+                ?? CheckNumber(m, "min", m.Min)
+                ?? CheckNumber(m, "max", m.Max)
+                ?? CheckNumber(m, "sum_squares", m.SumSquares)
+                ?? CheckNumber(m, "last", m.Last)
+                ?? CheckNumber(m, "stddev", m.StdDev);
+        }
+
+        private static ValidationError? CheckNumber(Measurement m, string field, double? number)
+        {
+            if (!number.HasValue)
+            {
+                return null;
+            }
+
+            var v = number.Value;
+            if (double.IsNaN(v) || double.IsInfinity(v))
+            {
+                return new ValidationError(ValidationCodes.InvalidValue, $"'{m.Name}' has {field} {v.ToString(CultureInfo.InvariantCulture)}; the API takes finite numbers only.");
+            }
+
+            if (Math.Abs(v) >= LargestValue)
+            {
+                return new ValidationError(ValidationCodes.InvalidValue, $"'{m.Name}' has {field} {v.ToString("R", CultureInfo.InvariantCulture)}; the API rejects numbers of 1e127 and beyond.");
+            }
+
+            return null;
+        }
+
+        private ValidationError? ValidateTime(Measurement m, long now)
+        {
+            if (!m.Time.HasValue)
+            {
+                return null;
+            }
+
+            if (m.Time.Value < now - (long)MaxAge.TotalSeconds)
+            {
+                return new ValidationError(
+                    ValidationCodes.TimeTooOld,
+                    $"'{m.Name}' has time {FormatTime(m.Time.Value)}, older than the {MaxAge.TotalDays:0.##} days the API accepts.");
+            }
+
+            if (m.Time.Value > now + (long)MaxAhead.TotalSeconds)
+            {
+                return new ValidationError(
+                    ValidationCodes.TimeTooFarAhead,
+                    $"'{m.Name}' has time {FormatTime(m.Time.Value)}, more than {MaxAhead.TotalMinutes:0.##} minutes ahead of now.");
+            }
+
+            return null;
+        }
+
+        private static string FormatTime(long epoch) =>
+            EpochTime.ToDateTime(epoch).ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+}
