@@ -1,0 +1,8 @@
+namespace Librato.Emulator.Hosting;
+
+internal enum AuthOutcome
+{
+    Authenticated,
+    MissingCredentials,
+    BadCredentials,
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Text;
+using Librato.Emulator.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Librato.Emulator.Hosting;
+
+/// <summary>HTTP Basic authentication with the account email as user and the API token as password.</summary>
+internal static class BasicAuthenticator
+{
+    public const string Challenge = "Basic realm=\"Librato API\"";
+
+    public static AuthOutcome Authenticate(HttpRequest request, EmulatorState state, out AccountStore? account)
+    {
+        account = null;
+        string header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthOutcome.MissingCredentials;
+        }
+
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Substring(6).Trim()));
+        }
+        catch (FormatException)
+        {
+            return AuthOutcome.BadCredentials;
+        }
+
+        // Tokens may contain ':' but emails cannot, so the first colon separates the two.
+        int colon = decoded.IndexOf(':');
+        if (colon < 0)
+        {
+            return AuthOutcome.BadCredentials;
+        }
+
+        account = state.Authenticate(decoded.Substring(0, colon), decoded.Substring(colon + 1));
+        return account is null ? AuthOutcome.BadCredentials : AuthOutcome.Authenticated;
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Threading.Tasks;
+using Librato.Emulator.Control;
+using Librato.Emulator.Http;
+using Librato.Emulator.Metadata;
+using Librato.Emulator.Reading;
+using Librato.Emulator.Submission;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Librato.Emulator.Hosting;
+
+/// <summary>Builds the Kestrel application: quiet logging, the /v1 pipeline and every route.</summary>
+internal static class EmulatorApplication
+{
+    public static WebApplication Build(EmulatorOptions options, EmulatorState state)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(EmulatorApplication).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        // Scripts look for the single "listening on" line on stdout, so logs go to stderr and only when they matter.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A failed start (port in use) already reaches the caller as an exception; the host's own stack trace adds nothing.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        var app = builder.Build();
+        var pipeline = new ApiPipeline(state, app.Logger);
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/v1"),
+            branch => branch.Use((context, next) => pipeline.InvokeAsync(context, next)));
+        MapRoutes(app, options, state);
+        return app;
+    }
+
+    private static void MapRoutes(WebApplication app, EmulatorOptions options, EmulatorState state)
+    {
+        app.MapPost("/v1/metrics", new RequestDelegate(new LegacySubmitEndpoint(options).HandleAsync));
+        app.MapGet("/v1/metrics", new RequestDelegate(new MetricListEndpoint().HandleAsync));
+        app.MapGet("/v1/metrics/{name}", new RequestDelegate(new MetricShowEndpoint().HandleAsync));
+        app.MapPut("/v1/metrics/{name}", new RequestDelegate(new MetricPutEndpoint().HandleAsync));
+        app.MapPost("/v1/measurements", new RequestDelegate(new TaggedSubmitEndpoint(options).HandleAsync));
+        app.MapGet("/v1/measurements/{name}", new RequestDelegate(new TaggedReadEndpoint().HandleAsync));
+        app.MapFallback("/v1/{**path}", RouteNotFoundAsync);
+
+        var control = new ControlEndpoints(state);
+        app.MapPost("/_emulator/reset", new RequestDelegate(control.ResetAsync));
+        app.MapGet("/_emulator/stats", new RequestDelegate(control.StatsAsync));
+        app.MapGet("/_emulator/requests", new RequestDelegate(control.RequestsAsync));
+        app.MapDelete("/_emulator/requests", new RequestDelegate(control.ClearRequestsAsync));
+    }
+
+    private static Task RouteNotFoundAsync(HttpContext context) =>
+        JsonResponse.RequestErrorAsync(context, StatusCodes.Status404NotFound, ErrorMessages.RouteNotFound);
+}

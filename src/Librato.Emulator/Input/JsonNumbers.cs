@@ -1,0 +1,153 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using Librato.Emulator.Http;
+
+namespace Librato.Emulator.Input;
+
+/// <summary>
+/// Reads numbers the way the API accepts them: JSON numbers or numeric strings (form-encoded clients send strings).
+/// </summary>
+internal static class JsonNumbers
+{
+    // Librato stores doubles but refuses base-10 exponents above 126 and flushes those below -130 to zero.
+    private const double TooLargeMagnitude = 1e127;
+    private const double SmallestMagnitude = 1e-130;
+
+    public static NumberStatus ReadDouble(JsonElement element, out double value)
+    {
+        value = 0;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Undefined:
+            case JsonValueKind.Null:
+                return NumberStatus.Missing;
+            case JsonValueKind.Number:
+                element.TryGetDouble(out value);
+                return Normalize(ref value);
+            case JsonValueKind.String:
+                string? text = element.GetString();
+                if (!LooksNumeric(text) ||
+                    !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                {
+                    value = 0;
+                    return NumberStatus.NotANumber;
+                }
+
+                return Normalize(ref value);
+            default:
+                return NumberStatus.NotANumber;
+        }
+    }
+
+    /// <summary>Reads a whole number; a JSON number or numeric string with a zero fraction ("12.0") is accepted.</summary>
+    public static NumberStatus ReadInteger(JsonElement element, out long value)
+    {
+        value = 0;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Undefined:
+            case JsonValueKind.Null:
+                return NumberStatus.Missing;
+            case JsonValueKind.Number:
+                if (element.TryGetInt64(out value))
+                {
+                    return NumberStatus.Ok;
+                }
+
+                element.TryGetDouble(out double number);
+                return FromDouble(number, out value);
+            case JsonValueKind.String:
+                return ParseInteger(element.GetString(), out value);
+            default:
+                return NumberStatus.NotANumber;
+        }
+    }
+
+    /// <summary>Parses a query-string or JSON-string integer.</summary>
+    public static NumberStatus ParseInteger(string? text, out long value)
+    {
+        value = 0;
+        if (!LooksNumeric(text))
+        {
+            return NumberStatus.NotANumber;
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        {
+            return NumberStatus.Ok;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        {
+            return FromDouble(number, out value);
+        }
+
+        return NumberStatus.NotANumber;
+    }
+
+    public static string Describe(NumberStatus status) => status switch
+    {
+        NumberStatus.Missing => ErrorMessages.NotPresent,
+        NumberStatus.NotAnInteger => ErrorMessages.NotAnInteger,
+        NumberStatus.TooLarge => ErrorMessages.TooLarge,
+        _ => ErrorMessages.NotANumber,
+    };
+
+    private static NumberStatus FromDouble(double number, out long value)
+    {
+        value = 0;
+        if (!double.IsFinite(number) || Math.Abs(number) >= 9.2e18)
+        {
+            return NumberStatus.NotANumber;
+        }
+
+        if (Math.Floor(number) != number)
+        {
+            return NumberStatus.NotAnInteger;
+        }
+
+        value = (long)number;
+        return NumberStatus.Ok;
+    }
+
+    private static NumberStatus Normalize(ref double value)
+    {
+        // A JSON literal such as 1e400 parses to infinity: it is simply a very large exponent.
+        if (!double.IsFinite(value) || Math.Abs(value) >= TooLargeMagnitude)
+        {
+            return NumberStatus.TooLarge;
+        }
+
+        if (value != 0 && Math.Abs(value) < SmallestMagnitude)
+        {
+            value = 0.0;
+        }
+
+        return NumberStatus.Ok;
+    }
+
+    /// <summary>Rejects "NaN", "Infinity", hex and padded text, which double.TryParse would otherwise accept.</summary>
+    private static bool LooksNumeric(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        bool sawDigit = false;
+        foreach (char c in text)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                sawDigit = true;
+            }
+            else if (c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E')
+            {
+                return false;
+            }
+        }
+
+        return sawDigit;
+    }
+}

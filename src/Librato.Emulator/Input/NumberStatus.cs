@@ -1,0 +1,10 @@
+namespace Librato.Emulator.Input;
+
+internal enum NumberStatus
+{
+    Ok,
+    Missing,
+    NotANumber,
+    NotAnInteger,
+    TooLarge,
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace Librato.Emulator.Metadata;
+
+/// <summary>Checks the metric attributes whose type the API documents; other attributes are stored as given.</summary>
+internal static class AttributeRules
+{
+    /// <summary>Null when the value is acceptable for the attribute, otherwise a message naming the attribute.</summary>
+    public static string? Problem(string name, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        switch (name)
+        {
+            case "color":
+                return IsHexColor(value) ? null : "color must be a 7-character hex color such as #52D74C";
+            case "summarize_function":
+                return value.ValueKind == JsonValueKind.String &&
+                       value.GetString() is "average" or "sum" or "count" or "min" or "max"
+                    ? null
+                    : "summarize_function must be one of average, sum, count, min, max";
+            case "display_stacked":
+            case "aggregate":
+            case "gap_detection":
+                return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"{name} must be true or false";
+            case "display_min":
+            case "display_max":
+                return value.ValueKind == JsonValueKind.Number ? null : $"{name} is not a number";
+            case "display_units_long":
+            case "display_units_short":
+            case "display_transform":
+                return value.ValueKind == JsonValueKind.String ? null : $"{name} must be a string";
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsHexColor(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        string text = value.GetString()!;
+        if (text.Length != 7 || text[0] != '#')
+        {
+            return false;
+        }
+
+        for (int i = 1; i < text.Length; i++)
+        {
+            if (!char.IsAsciiHexDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Librato.Emulator.Reading;
+
+internal enum SummaryFunction
+{
+    Mean,
+    Sum,
+    Min,
+    Max,
+    Count,
+    All,
+}

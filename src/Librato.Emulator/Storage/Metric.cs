@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Librato.Emulator.Storage;
+
+internal sealed class Metric
+{
+    private readonly object gate = new();
+    private readonly List<KeyValuePair<string, JsonElement>> attributes = new();
+    private string? displayName;
+    private string? description;
+    private long? period;
+    private string? composite;
+
+    public Metric(string name, MetricType type, in MetricCreation creation)
+    {
+        Name = name;
+        Type = type;
+        displayName = creation.DisplayName;
+        description = creation.Description;
+        period = creation.Period;
+        composite = creation.Composite;
+        SetAttribute("created_by_ua", JsonValues.FromString(creation.CreatedByUserAgent));
+        SetAttribute("display_stacked", JsonValues.True);
+        SetAttribute("summarize_function", JsonValues.FromString("average"));
+        SetAttribute("aggregate", JsonValues.False);
+        if (creation.Attributes is not null)
+        {
+            for (int i = 0; i < creation.Attributes.Count; i++)
+            {
+                SetAttribute(creation.Attributes[i].Key, creation.Attributes[i].Value);
+            }
+        }
+    }
+
+    /// <summary>The spelling the metric was first seen with; lookups ignore case.</summary>
+    public string Name { get; }
+
+    public MetricType Type { get; }
+
+    /// <summary>Legacy series keyed by source (empty string for points without a source); sources ignore case.</summary>
+    public ConcurrentDictionary<string, Series> LegacySeries { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Tagged series keyed by <see cref="TagSet.Key"/>.</summary>
+    public ConcurrentDictionary<string, Series> TaggedSeries { get; } = new(StringComparer.Ordinal);
+
+    public Series GetLegacySeries(string? source)
+    {
+        string key = source ?? string.Empty;
+        if (LegacySeries.TryGetValue(key, out var series))
+        {
+            return series;
+        }
+
+        return LegacySeries.GetOrAdd(key, static (_, s) => new Series(s, null), source);
+    }
+
+    public Series GetTaggedSeries(TagSet tags)
+    {
+        if (TaggedSeries.TryGetValue(tags.Key, out var series))
+        {
+            return series;
+        }
+
+        return TaggedSeries.GetOrAdd(tags.Key, static (_, t) => new Series(null, t), tags);
+    }
+
+    public MetricMetadata ReadMetadata()
+    {
+        lock (gate)
+        {
+            return new MetricMetadata(Name, Type, displayName, description, period, composite, attributes.ToArray());
+        }
+    }
+
+    public void Apply(MetricUpdate update)
+    {
+        lock (gate)
+        {
+            if (update.DisplayName.HasValue)
+            {
+                displayName = update.DisplayName.Value;
+            }
+
+            if (update.Description.HasValue)
+            {
+                description = update.Description.Value;
+            }
+
+            if (update.Period.HasValue)
+            {
+                period = update.Period.Value;
+            }
+
+            if (update.Composite.HasValue)
+            {
+                composite = update.Composite.Value;
+            }
+
+            for (int i = 0; i < update.Attributes.Count; i++)
+            {
+                SetAttribute(update.Attributes[i].Key, update.Attributes[i].Value);
+            }
+        }
+    }
+
+    private void SetAttribute(string key, JsonElement value)
+    {
+        for (int i = 0; i < attributes.Count; i++)
+        {
+            if (attributes[i].Key == key)
+            {
+                attributes[i] = new KeyValuePair<string, JsonElement>(key, value);
+                return;
+            }
+        }
+
+        attributes.Add(new KeyValuePair<string, JsonElement>(key, value));
+    }
+}

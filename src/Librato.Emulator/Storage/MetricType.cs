@@ -1,0 +1,8 @@
+namespace Librato.Emulator.Storage;
+
+internal enum MetricType
+{
+    Gauge,
+    Counter,
+    Composite,
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Librato.Emulator.Http;
+using Librato.Emulator.Input;
+
+namespace Librato.Emulator.Submission;
+
+/// <summary>The top-level fields of a legacy body that apply to every entry that does not set its own.</summary>
+internal sealed class LegacyDefaults
+{
+    public string? Source { get; private init; }
+
+    public long MeasureTime { get; private init; }
+
+    public long? Period { get; private init; }
+
+    public string? DisplayName { get; private init; }
+
+    public string? Description { get; private init; }
+
+    public JsonElement Attributes { get; private init; }
+
+    /// <summary>Reads the top-level fields, reporting invalid ones once (not once per entry that inherits them).</summary>
+    public static LegacyDefaults Read(JsonElement root, TimeWindow window, ParamErrors errors)
+    {
+        string? source = null;
+        var sourceElement = JsonBody.Get(root, "source");
+        if (JsonBody.IsPresent(sourceElement))
+        {
+            string? text = sourceElement.ValueKind == JsonValueKind.String ? sourceElement.GetString() : sourceElement.GetRawText();
+            string? problem = SourceProblem(text);
+            if (problem is null)
+            {
+                source = text;
+            }
+            else
+            {
+                errors.Add("source", problem);
+            }
+        }
+
+        long measureTime = window.Now;
+        var timeElement = JsonBody.Get(root, "measure_time");
+        if (JsonBody.IsPresent(timeElement))
+        {
+            var status = JsonNumbers.ReadInteger(timeElement, out long time);
+            string? problem = status == NumberStatus.Ok ? window.Check(time) : JsonNumbers.Describe(status);
+            if (problem is null)
+            {
+                measureTime = time;
+            }
+            else
+            {
+                errors.Add("measure_time", problem);
+            }
+        }
+
+        long? period = null;
+        var periodElement = JsonBody.Get(root, "period");
+        if (JsonBody.IsPresent(periodElement))
+        {
+            string? problem = PeriodProblem(periodElement, out long value);
+            if (problem is null)
+            {
+                period = value;
+            }
+            else
+            {
+                errors.Add("period", problem);
+            }
+        }
+
+        return new LegacyDefaults
+        {
+            Source = source,
+            MeasureTime = measureTime,
+            Period = period,
+            DisplayName = JsonBody.GetString(root, "display_name"),
+            Description = JsonBody.GetString(root, "description"),
+            Attributes = JsonBody.Get(root, "attributes"),
+        };
+    }
+
+    /// <summary>Null for a valid source, otherwise the reason it is not.</summary>
+    public static string? SourceProblem(string? source)
+    {
+        if (NameRules.IsReservedSource(source))
+        {
+            return $"'{source}' is a reserved source name";
+        }
+
+        return NameRules.IsValidSource(source) ? null : $"'{source}' is not a valid source name";
+    }
+
+    /// <summary>Null for a valid period (a whole number of seconds above zero), otherwise the reason it is not.</summary>
+    public static string? PeriodProblem(JsonElement element, out long period)
+    {
+        var status = JsonNumbers.ReadInteger(element, out period);
+        if (status != NumberStatus.Ok)
+        {
+            return JsonNumbers.Describe(status);
+        }
+
+        return period < 1 ? "must be greater than 0" : null;
+    }
+}
