@@ -1,0 +1,29 @@
+@{
+    RootModule           = 'Librato.PowerShell.dll'
+    # The build stamps this from VersionPrefix in Directory.Build.props.
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = 'c10975a2-82b4-4aeb-b7c0-5e9aa7ed0f9e'
+    Author               = 'Librato.PowerShell contributors'
+    CompanyName          = 'Librato.PowerShell contributors'
+    Copyright            = '(c) Librato.PowerShell contributors. All rights reserved.'
+    Description          = 'Send, read and manage Librato Metrics from PowerShell: batched measurement pipelines, metrics, and a local Librato API emulator for tests and runbooks.'
+    PowerShellVersion    = '5.1'
+    FormatsToProcess     = @('Librato.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Librato'
+        'Disconnect-Librato'
+        'Get-LibratoSession'
+        'Send-LibratoMetric'
+        'Get-LibratoMetric'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Librato', 'Metrics', 'Monitoring', 'Telemetry', 'AppOptics', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri = 'https://github.com/librato-powershell/Librato.PowerShell'
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using Librato.Api;
+
+namespace Librato.PowerShell.Commands
+{
+    /// <summary>Connects to a Librato account and makes that session the default for every cmdlet.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Librato", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(LibratoSession))]
+    public sealed class ConnectLibratoCommand : PSCmdlet
+    {
+        public const string TokenSet = "Token";
+        public const string CredentialSet = "Credential";
+        public const string EnvironmentSet = "Environment";
+        public const string UserVariable = "LIBRATO_USER";
+        public const string TokenVariable = "LIBRATO_TOKEN";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet)]
+        [ValidateNotNullOrEmpty]
+        public string Email { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = TokenSet)]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri Endpoint { get; set; } = LibratoClientOptions.DefaultEndpoint;
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 10;
+
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            CheckEndpoint();
+            var options = new LibratoClientOptions
+            {
+                Endpoint = Endpoint,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                UserAgent = UserAgent.Value,
+            };
+            var session = new LibratoSession(ReadCredentials(), options, AllowUnencryptedAuthentication.IsPresent);
+
+
+            // The replaced session stays usable: scripts may still hold it from -PassThru.
+            SessionStore.Replace(session);
+            WriteVerbose($"Connected to {session.Endpoint} as {session.Email}.");
+            if (PassThru)
+            {
+                WriteObject(session);
+            }
+        }
+
+        private LibratoCredentials ReadCredentials()
+        {
+            try
+            {
+                return CreateCredentials();
+            }
+            catch (ArgumentException ex)
+            {
+                // An empty email or token: say so under the same id as credentials that are missing altogether.
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.MissingCredentials, ErrorCategory.AuthenticationError, null));
+                throw;
+            }
+        }
+
+        private LibratoCredentials CreateCredentials()
+        {
+            switch (ParameterSetName)
+            {
+                case TokenSet:
+                    return new LibratoCredentials(Email, Token!);
+                case CredentialSet:
+                    return new LibratoCredentials(Credential!.UserName, Credential.Password);
+                default:
+                    var user = Environment.GetEnvironmentVariable(UserVariable);
+                    var token = Environment.GetEnvironmentVariable(TokenVariable);
+                    if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(token))
+                    {
+                        ThrowTerminatingError(new ErrorRecord(
+                            new PSArgumentException(
+                                $"No credentials: give -Email and -Token, or -Credential, or set the {UserVariable} and {TokenVariable} environment variables."),
+                            ErrorIds.MissingCredentials,
+                            ErrorCategory.AuthenticationError,
+                            null));
+                    }
+
+                    return new LibratoCredentials(user!, token!);
+            }
+        }
+
+        private void CheckEndpoint()
+        {
+            if (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttps && Endpoint.Scheme != Uri.UriSchemeHttp))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"The endpoint '{Endpoint}' is not an absolute http or https URL."),
+                    ErrorIds.InvalidEndpoint,
+                    ErrorCategory.InvalidArgument,
+                    Endpoint));
+            }
+
+            if (Endpoint.Scheme == Uri.UriSchemeHttp && !Endpoint.IsLoopback && !AllowUnencryptedAuthentication)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException(
+                        $"The endpoint '{Endpoint}' is plain http, which would send the API token unencrypted. Use https, " +
+                        "or pass -AllowUnencryptedAuthentication if you accept that risk."),
+                    ErrorIds.UnencryptedEndpoint,
+                    ErrorCategory.SecurityError,
+                    Endpoint));
+            }
+        }
+    }
+}

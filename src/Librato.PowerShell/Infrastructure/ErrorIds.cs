@@ -1,0 +1,28 @@
+namespace Librato.PowerShell
+{
+    /// <summary>Stable error ids (the FullyQualifiedErrorId prefix) that scripts may rely on.</summary>
+    public static class ErrorIds
+    {
+        public const string NotConnected = "Librato.NotConnected";
+        public const string SessionClosed = "Librato.SessionClosed";
+        public const string MissingCredentials = "Librato.MissingCredentials";
+        public const string UnencryptedEndpoint = "Librato.UnencryptedEndpoint";
+        public const string InvalidEndpoint = "Librato.InvalidEndpoint";
+        public const string InvalidInputObject = "Librato.InvalidInputObject";
+        public const string SubmitFailed = "Librato.SubmitFailed";
+        public const string MeasurementRejected = "Librato.MeasurementRejected";
+        public const string MetricNotFound = "Librato.MetricNotFound";
+        public const string Unauthorized = "Librato.Unauthorized";
+        public const string Forbidden = "Librato.Forbidden";
+        public const string NotFound = "Librato.NotFound";
+        public const string RateLimited = "Librato.RateLimited";
+        public const string ServerError = "Librato.ServerError";
+        public const string Timeout = "Librato.Timeout";
+        public const string ConnectionFailed = "Librato.ConnectionFailed";
+        public const string InvalidRequest = "Librato.InvalidRequest";
+        public const string MalformedResponse = "Librato.MalformedResponse";
+
+        /// <summary>The id for a measurement that breaks one of the API's rules, from the core's validation code.</summary>
+        public static string ForValidation(string code) => "Librato." + code;
+    }
+}

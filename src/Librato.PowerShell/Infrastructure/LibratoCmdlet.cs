@@ -1,0 +1,90 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Librato.Api;
+
+namespace Librato.PowerShell
+{
+    /// <summary>
+    /// The thin base of every cmdlet that talks to the API: the <c>-Session</c> parameter with the default session
+    /// behind it, cancellation on Ctrl+C, and request tracing to the verbose stream.
+    /// </summary>
+    public abstract class LibratoCmdlet : PSCmdlet
+    {
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private LibratoSession? session;
+
+        /// <summary>The session to use instead of the default one from Connect-Librato.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public LibratoSession? Session { get; set; }
+
+        internal VerboseTrace Trace { get; } = new VerboseTrace();
+
+        internal CancellationToken Cancellation => stopping.Token;
+
+        /// <summary>The session in use; resolving it fails the command when there is none.</summary>
+        internal LibratoSession ActiveSession => session ?? (session = ResolveSession());
+
+        internal LibratoClient Client => ActiveSession.Client;
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        /// <summary>Runs an API call on the pipeline thread, then writes its trace lines as verbose messages.</summary>
+        internal T Await<T>(Func<CancellationToken, Task<T>> call)
+        {
+            try
+            {
+                return call(stopping.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                FlushTrace();
+            }
+        }
+
+        internal void Await(Func<CancellationToken, Task> call) =>
+            Await<bool>(async ct =>
+            {
+                await call(ct).ConfigureAwait(false);
+                return true;
+            });
+
+        internal void FlushTrace()
+        {
+            while (Trace.TryTake(out var line))
+            {
+                WriteVerbose(line);
+            }
+        }
+
+        private LibratoSession ResolveSession()
+        {
+            var resolved = Session ?? SessionStore.Current;
+            if (resolved == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("Not connected to Librato. Run Connect-Librato first, or pass -Session."),
+                    ErrorIds.NotConnected,
+                    ErrorCategory.ConnectionError,
+                    null));
+            }
+
+            if (resolved!.IsClosed)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("This Librato session was disconnected. Run Connect-Librato again."),
+                    ErrorIds.SessionClosed,
+                    ErrorCategory.ConnectionError,
+                    resolved));
+            }
+
+            return resolved;
+        }
+    }
+}

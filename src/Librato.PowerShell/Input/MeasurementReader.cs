@@ -1,0 +1,179 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using Librato.Api;
+
+namespace Librato.PowerShell
+{
+    /// <summary>
+    /// Turns one pipeline object into a <see cref="Measurement"/>: a Measurement itself, a number or numeric string
+    /// (with -Name), a hashtable, or any object with Name and Value properties (Source, Tags, Time, Type, Period,
+    /// Count, Sum, Min, Max, SumSquares, Last, StdDev and Description are read when present).
+    /// </summary>
+    internal sealed class MeasurementReader
+    {
+        private readonly MeasurementDefaults defaults;
+
+        public MeasurementReader(MeasurementDefaults defaults)
+        {
+            this.defaults = defaults;
+        }
+
+        /// <summary>Returns the measurement, or null with <paramref name="problem"/> saying why the input cannot be one.</summary>
+        public Measurement? Read(object? input, out InputProblem? problem)
+        {
+            problem = null;
+            var raw = InputConversion.Unwrap(input);
+            switch (raw)
+            {
+                case null:
+                    problem = new InputProblem(ErrorIds.InvalidInputObject, "A null input is not a measurement.");
+                    return null;
+                case Measurement m:
+                    return Complete(Copy(m));
+                case string _:
+                case IConvertible _ when !(raw is bool) && !(raw is char) && !(raw is DateTime):
+                    return FromScalar(raw, ref problem);
+                case IDictionary dictionary:
+                    return FromProperties(name => dictionary.Contains(name) ? dictionary[name] : null, ref problem);
+                default:
+                    var pso = input as PSObject ?? PSObject.AsPSObject(raw);
+                    return FromProperties(name => pso.Properties[name]?.Value, ref problem);
+            }
+        }
+
+        private Measurement? FromScalar(object raw, ref InputProblem? problem)
+        {
+            if (defaults.Name == null)
+            {
+                problem = new InputProblem(
+                    ErrorIds.InvalidInputObject,
+                    $"The input '{raw}' is a plain value; give -Name to say which metric it measures, or pipe objects with Name and Value properties.");
+                return null;
+            }
+
+            if (!InputConversion.TryNumber(raw, out var value))
+            {
+                problem = NotANumber("value", raw);
+                return null;
+            }
+
+            return Complete(new Measurement(defaults.Name, value!.Value) { Type = defaults.Type });
+        }
+
+        private Measurement? FromProperties(Func<string, object?> get, ref InputProblem? problem)
+        {
+            var name = InputConversion.Text(get("Name")) ?? defaults.Name;
+            if (string.IsNullOrEmpty(name))
+            {
+                problem = new InputProblem(ErrorIds.InvalidInputObject, "The input has no Name property and no -Name was given.");
+                return null;
+            }
+
+            var m = new Measurement(name!);
+            if (!ReadNumber(get, "Value", v => m.Value = v, ref problem) ||
+                !ReadNumber(get, "Sum", v => m.Sum = v, ref problem) ||
+                !ReadNumber(get, "Min", v => m.Min = v, ref problem) ||
+                !ReadNumber(get, "Max", v => m.Max = v, ref problem) ||
+                !ReadNumber(get, "SumSquares", v => m.SumSquares = v, ref problem) ||
+                !ReadNumber(get, "Last", v => m.Last = v, ref problem) ||
+                !ReadNumber(get, "StdDev", v => m.StdDev = v, ref problem))
+            {
+                return null;
+            }
+
+            var raw = get("Count");
+            if (!InputConversion.TryCount(raw, out var count))
+            {
+                problem = new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidCount), $"Count '{raw}' of '{name}' is not a whole number.");
+                return null;
+            }
+
+            m.Count = count;
+            raw = get("Time");
+            if (!InputConversion.TryTime(raw, out var time))
+            {
+                problem = new InputProblem(ErrorIds.InvalidInputObject, $"Time '{raw}' of '{name}' is not a date or an epoch second.");
+                return null;
+            }
+
+            m.Time = time;
+            raw = get("Type");
+            if (!InputConversion.TryType(raw, out var type))
+            {
+                problem = new InputProblem(ErrorIds.InvalidInputObject, $"Type '{raw}' of '{name}' is neither gauge nor counter.");
+                return null;
+            }
+
+            m.Type = type ?? defaults.Type;
+            raw = get("Tags");
+            if (!InputConversion.TryTags(raw, out var tags))
+            {
+                problem = new InputProblem(ErrorIds.InvalidInputObject, $"Tags of '{name}' must be a hashtable of tag names and values.");
+                return null;
+            }
+
+            m.Tags = tags;
+            raw = get("Period");
+            if (!InputConversion.TryCount(raw, out var period))
+            {
+                problem = new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidPeriod), $"Period '{raw}' of '{name}' is not a whole number of seconds.");
+                return null;
+            }
+
+            m.Period = period.HasValue ? (int?)Math.Min(period.Value, int.MaxValue) : null;
+            m.Source = InputConversion.Text(get("Source"));
+            m.Description = InputConversion.Text(get("Description"));
+            return Complete(m);
+        }
+
+        private static bool ReadNumber(Func<string, object?> get, string property, Action<double?> set, ref InputProblem? problem)
+        {
+            var raw = get(property);
+            if (!InputConversion.TryNumber(raw, out var number))
+            {
+                problem = NotANumber(property, raw);
+                return false;
+            }
+
+            set(number);
+            return true;
+        }
+
+        private static InputProblem NotANumber(string property, object? raw) =>
+            new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidValue), $"{property} '{raw}' is not a number.");
+
+        /// <summary>Fills what the input left out from the cmdlet's parameters.</summary>
+        private Measurement Complete(Measurement m)
+        {
+            m.Source ??= defaults.Source;
+            if (!m.IsTagged)
+            {
+                m.Tags = defaults.Tags;
+            }
+
+            m.Time ??= defaults.Time;
+            m.Period ??= defaults.Period;
+            m.Description ??= defaults.Description;
+            return m;
+        }
+
+        private static Measurement Copy(Measurement m) => new Measurement(m.Name)
+        {
+            Value = m.Value,
+            Type = m.Type,
+            Source = m.Source,
+            Tags = m.Tags,
+            Time = m.Time,
+            Period = m.Period,
+            Count = m.Count,
+            Sum = m.Sum,
+            Min = m.Min,
+            Max = m.Max,
+            SumSquares = m.SumSquares,
+            Last = m.Last,
+            StdDev = m.StdDev,
+            Description = m.Description,
+        };
+    }
+}
