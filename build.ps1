@@ -1,0 +1,177 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates Librato.PowerShell.
+.DESCRIPTION
+    Tasks:
+      Build  stages an importable module in out/Librato and the emulator in out/Librato.Emulator.
+      Test   builds, runs the xunit suites, then Pester in a fresh pwsh against out/Librato, and prints
+             one line "N passed, N failed" for both together; exits non-zero when anything failed.
+      Demo   builds, starts the emulator, sends a few hundred measurements and reads them back.
+      Clean  removes out/ and every bin/ and obj/ folder.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Runs only the Pester files whose names match (for example 'Send*'); xunit is skipped when set.
+    [string] $PesterFilter
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'Librato'
+$EmulatorOut = Join-Path $Out 'Librato.Emulator'
+$ResultsDir = Join-Path $Out 'test-results'
+
+# Every file the staged module must hold; the build fails when one is missing.
+$ModuleFiles = @(
+    'Librato.psd1'
+    'Librato.Format.ps1xml'
+    'Librato.PowerShell.dll'
+    'Librato.Api.dll'
+    'System.Text.Json.dll'
+    'System.Text.Encodings.Web.dll'
+    'Microsoft.Bcl.AsyncInterfaces.dll'
+    'System.Memory.dll'
+    'System.Buffers.dll'
+    'System.Numerics.Vectors.dll'
+    'System.Runtime.CompilerServices.Unsafe.dll'
+    'System.Threading.Tasks.Extensions.dll'
+)
+
+function Invoke-Native {
+    # Runs a native command and fails the build when it fails.
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-ModuleVersion {
+    $props = [xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))
+    $props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Invoke-Build {
+    Write-Host "Building ($Configuration)..." -ForegroundColor Cyan
+    Invoke-Native dotnet @('build', (Join-Path $Root 'Librato.PowerShell.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+
+    $binary = Join-Path $Root "src/Librato.PowerShell/bin/$Configuration/netstandard2.0"
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $ModuleOut -Force | Out-Null
+    foreach ($file in $ModuleFiles) {
+        $source = @((Join-Path $Root "module/$file"), (Join-Path $binary $file)) | Where-Object { Test-Path $_ } | Select-Object -First 1
+        if (-not $source) {
+            throw "The module file '$file' was not produced by the build."
+        }
+        Copy-Item -LiteralPath $source -Destination $ModuleOut
+    }
+
+    $manifest = Join-Path $ModuleOut 'Librato.psd1'
+    $text = (Get-Content -Raw $manifest) -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$(Get-ModuleVersion)'"
+    Set-Content -LiteralPath $manifest -Value $text -NoNewline
+    Test-ModuleManifest -Path $manifest -ErrorAction Stop | Out-Null
+
+    if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Librato.Emulator'), '-c', $Configuration, '--no-build', '--nologo', '-v', 'quiet', '-o', $EmulatorOut)
+    Write-Host "Staged the module in $ModuleOut and the emulator in $EmulatorOut." -ForegroundColor Cyan
+}
+
+function Get-PinnedVersion {
+    param([string] $Property)
+    $props = [xml](Get-Content -Raw (Join-Path $Root 'Directory.Packages.props'))
+    $props.Project.PropertyGroup.$Property | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Get-PesterManifest {
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'build/tools.csproj'), '--nologo', '-v', 'quiet')
+    $version = Get-PinnedVersion 'PesterVersion'
+    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $pester = Join-Path $packages.Trim() "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $pester)) {
+        throw "Pester $version was not restored to '$pester'."
+    }
+    $pester
+}
+
+function Get-TrxCounts {
+    param([string] $Directory)
+    $passed = 0; $failed = 0
+    foreach ($trx in Get-ChildItem -Path $Directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
+    New-Item -ItemType Directory -Path $ResultsDir -Force | Out-Null
+
+    $unit = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    if (-not $PesterFilter) {
+        Write-Host 'Running the xunit suites...' -ForegroundColor Cyan
+        & dotnet test (Join-Path $Root 'Librato.PowerShell.sln') -c $Configuration --no-build --nologo `
+            --logger 'trx' --logger 'console;verbosity=minimal' --results-directory (Join-Path $ResultsDir 'unit')
+        $unitExit = $LASTEXITCODE
+        $unit = Get-TrxCounts (Join-Path $ResultsDir 'unit')
+        if ($unitExit -ne 0 -and $unit.Failed -eq 0) {
+            # The runner failed without reporting a failed test (a crash, a build problem): count it as a failure.
+            $unit.Failed = 1
+        }
+    }
+
+    Write-Host 'Running the Pester suite in a fresh pwsh...' -ForegroundColor Cyan
+    $pesterResult = Join-Path $ResultsDir 'pester.json'
+    $pesterArgs = @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'),
+        '-PesterManifest', (Get-PesterManifest), '-ModulePath', $ModuleOut, '-EmulatorPath', $EmulatorOut, '-ResultPath', $pesterResult)
+    # Passed through the environment: PowerShell on Unix would expand a wildcard argument to a native command.
+    $env:LIBRATO_TEST_FILTER = if ($PesterFilter) { $PesterFilter } else { '*' }
+    Push-Location $Root
+    try { & dotnet @pesterArgs } finally { Pop-Location; Remove-Item Env:LIBRATO_TEST_FILTER }
+    $pester = if (Test-Path $pesterResult) { Get-Content -Raw $pesterResult | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+    $passed = $unit.Passed + $pester.Passed
+    $failed = $unit.Failed + $pester.Failed
+    Write-Host "xunit: $($unit.Passed) passed, $($unit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Output "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) {
+        exit 1
+    }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & (Join-Path $Root 'build/Demo.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut
+    if (-not $?) { exit 1 }
+}
+
+function Invoke-Clean {
+    if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
+    Get-ChildItem -Path (Join-Path $Root 'src'), (Join-Path $Root 'tests'), (Join-Path $Root 'build') -Directory -Recurse -Include 'bin', 'obj' |
+        Remove-Item -Recurse -Force
+    Write-Host 'Cleaned.' -ForegroundColor Cyan
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Clean' { Invoke-Clean }
+    }
+}

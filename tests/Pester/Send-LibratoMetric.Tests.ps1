@@ -1,0 +1,197 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:Emulator = Start-LibratoEmulator -Path $EmulatorPath
+    Connect-TestEmulator $Emulator | Out-Null
+
+    function script:Get-SentBodies {
+        # The JSON bodies of the submissions the emulator received, oldest first.
+        Get-EmulatorRequests $Emulator |
+            Where-Object { $_.method -eq 'POST' -and $_.path -in '/v1/metrics', '/v1/measurements' } |
+            ForEach-Object { $_.body | ConvertFrom-Json }
+    }
+}
+
+AfterAll {
+    Disconnect-Librato
+    $Emulator | Stop-LibratoEmulator
+}
+
+Describe 'Send-LibratoMetric' {
+    BeforeEach { Reset-Emulator $Emulator }
+
+    Context 'one measurement from parameters' {
+        It 'stores a gauge with its source, value and time' {
+            $time = [DateTimeOffset]::UtcNow.AddMinutes(-5).ToUnixTimeSeconds()
+            Send-LibratoMetric -Name home.temperature -Value 21.5 -Source upstairs -Time $time
+            $read = Read-EmulatorSeries $Emulator home.temperature -StartTime ($time - 10)
+            $read.measurements.upstairs.Count | Should -Be 1
+            $read.measurements.upstairs[0].value | Should -Be 21.5
+            $read.measurements.upstairs[0].measure_time | Should -Be $time
+            $read.type | Should -Be 'gauge'
+        }
+
+        It 'stamps the time when none is given' {
+            $before = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+            Send-LibratoMetric home.humidity 40
+            $after = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+            $body = @(Get-SentBodies)[0]
+            $body.gauges[0].measure_time | Should -BeGreaterOrEqual $before
+            $body.gauges[0].measure_time | Should -BeLessOrEqual $after
+        }
+
+        It 'sends counters to the counters list' {
+            Send-LibratoMetric -Name net.connections -Value 20 -Type counter -Description 'server connections'
+            $body = @(Get-SentBodies)[0]
+            $body.counters[0].name | Should -Be 'net.connections'
+            $body.counters[0].value | Should -Be 20
+            $body.PSObject.Properties.Name | Should -Not -Contain 'gauges'
+            (Read-EmulatorSeries $Emulator net.connections -StartTime 0).type | Should -Be 'counter'
+        }
+
+        It 'sends tagged measurements to /v1/measurements with their tags' {
+            Send-LibratoMetric -Name weather.temperature -Value 22 -Tags @{ city = 'austin'; station = '27' }
+            $request = Get-EmulatorRequests $Emulator | Where-Object path -EQ '/v1/measurements'
+            $request | Should -HaveCount 1
+            $body = $request.body | ConvertFrom-Json
+            $body.measurements[0].tags.city | Should -Be 'austin'
+            $body.measurements[0].tags.station | Should -Be '27'
+            (Get-EmulatorStats $Emulator).per_metric.'weather.temperature'.series | Should -Be 1
+        }
+
+        It 'does not send anything with -WhatIf' {
+            Send-LibratoMetric -Name whatif.metric -Value 1 -WhatIf
+            Get-SentBodies | Should -BeNullOrEmpty
+        }
+
+        It 'outputs nothing, or the accepted measurements with -PassThru' {
+            Send-LibratoMetric -Name quiet.metric -Value 1 | Should -BeNullOrEmpty
+            $out = Send-LibratoMetric -Name loud.metric -Value 2 -PassThru
+            $out | Should -BeOfType ([Librato.Api.Measurement])
+            $out.Name | Should -Be 'loud.metric'
+            $out.Time | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    Context 'pipeline input' {
+        It 'binds objects with Name, Value and Source properties' {
+            $items = 1..25 | ForEach-Object { [pscustomobject]@{ Name = 'pipe.cpu'; Value = $_; Source = "web-$($_ % 5)" } }
+            $items | Send-LibratoMetric
+            $stats = Get-EmulatorStats $Emulator
+            $stats.per_metric.'pipe.cpu'.series | Should -Be 5
+            # Same source and time replaces; these share times, so count what the API received instead.
+            (@(Get-SentBodies).gauges).Count | Should -Be 25
+        }
+
+        It 'takes hashtables, Measurement objects and plain numbers with -Name' {
+            @{ Name = 'pipe.hash'; Value = 1; Source = 'h1' } | Send-LibratoMetric
+            [Librato.Api.Measurement]::new('pipe.object', 2) | Send-LibratoMetric
+            '3.5', 4 | Send-LibratoMetric -Name pipe.scalar -Source s1
+            $gauges = @(Get-SentBodies).gauges
+            ($gauges | Where-Object name -EQ 'pipe.hash').source | Should -Be 'h1'
+            ($gauges | Where-Object name -EQ 'pipe.object').value | Should -Be 2
+            ($gauges | Where-Object name -EQ 'pipe.scalar').value | Should -Be @(3.5, 4)
+        }
+
+        It 'sends full batches as they fill and the rest at the end' {
+            $items = 1..25 | ForEach-Object { [pscustomobject]@{ Name = 'batch.metric'; Value = $_; Source = "s$_" } }
+            $items | Send-LibratoMetric -BatchSize 10
+            $sizes = @(Get-SentBodies) | ForEach-Object { $_.gauges.Count }
+            $sizes | Should -Be @(10, 10, 5)
+        }
+
+        It 'sends the first batch before the pipeline ends' {
+            $seenBeforeEnd = $null
+            & {
+                1..10 | ForEach-Object { [pscustomobject]@{ Name = 'stream.metric'; Value = $_; Source = "s$_" } }
+                $script:seenBeforeEnd = (Get-EmulatorStats $Emulator).measurements
+                [pscustomobject]@{ Name = 'stream.metric'; Value = 11; Source = 's11' }
+            } | Send-LibratoMetric -BatchSize 5
+            $script:seenBeforeEnd | Should -Be 10
+            (Get-EmulatorStats $Emulator).measurements | Should -Be 11
+        }
+
+        It 'splits legacy and tagged measurements to their own routes' {
+            @(
+                [pscustomobject]@{ Name = 'mixed.a'; Value = 1; Source = 'x' }
+                [pscustomobject]@{ Name = 'mixed.b'; Value = 2; Tags = @{ region = 'us-east' } }
+                [pscustomobject]@{ Name = 'mixed.a'; Value = 3; Source = 'y' }
+            ) | Send-LibratoMetric
+            $requests = Get-EmulatorRequests $Emulator
+            ($requests | Where-Object path -EQ '/v1/metrics').Count | Should -Be 1
+            ($requests | Where-Object path -EQ '/v1/measurements').Count | Should -Be 1
+            (Get-EmulatorStats $Emulator).measurements | Should -Be 3
+        }
+
+        It 'applies -Source, -Tags and -Time to objects that lack them' {
+            $time = [DateTimeOffset]::UtcNow.AddMinutes(-1).ToUnixTimeSeconds()
+            @(
+                [pscustomobject]@{ Name = 'defaults.a'; Value = 1 }
+                [pscustomobject]@{ Name = 'defaults.a'; Value = 2; Source = 'own' }
+            ) | Send-LibratoMetric -Source fallback -Time $time
+            $gauges = @(Get-SentBodies).gauges
+            $gauges.source | Should -Be @('fallback', 'own')
+            $gauges.measure_time | Should -Be @($time, $time)
+        }
+    }
+
+    Context 'bad input' {
+        It 'reports each bad item with a stable id and the item as target, and still sends the good ones' {
+            $good1 = [pscustomobject]@{ Name = 'good.one'; Value = 1 }
+            $badName = [pscustomobject]@{ Name = 'bad name!'; Value = 1 }
+            $nan = [pscustomobject]@{ Name = 'bad.nan'; Value = [double]::NaN }
+            $inf = [pscustomobject]@{ Name = 'bad.inf'; Value = [double]::PositiveInfinity }
+            $text = [pscustomobject]@{ Name = 'bad.text'; Value = 'lots' }
+            $noName = [pscustomobject]@{ Value = 1 }
+            $badSource = [pscustomobject]@{ Name = 'bad.source'; Value = 1; Source = 'all' }
+            $good2 = [pscustomobject]@{ Name = 'good.two'; Value = 2 }
+            $good1, $badName, $nan, $inf, $text, $noName, $badSource, $good2 |
+                Send-LibratoMetric -ErrorVariable errs -ErrorAction SilentlyContinue
+
+            $errs | Should -HaveCount 6
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidMetricName*'
+            $errs[0].TargetObject | Should -Be $badName
+            $errs[1].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidValue*'
+            $errs[1].TargetObject | Should -Be $nan
+            $errs[2].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidValue*'
+            $errs[3].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidValue*'
+            $errs[3].TargetObject | Should -Be $text
+            $errs[4].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidInputObject*'
+            $errs[5].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidSource*'
+            $errs | ForEach-Object { $_.CategoryInfo.Category | Should -Be 'InvalidData' }
+
+            $stats = Get-EmulatorStats $Emulator
+            $stats.measurements | Should -Be 2
+            $stats.per_metric.PSObject.Properties.Name | Sort-Object | Should -Be @('good.one', 'good.two')
+        }
+
+        It 'rejects a value given by parameter that the API would refuse' {
+            Send-LibratoMetric -Name bad.param -Value ([double]::NaN) -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidValue*'
+            $errs[0].TargetObject.Name | Should -Be 'bad.param'
+            Get-SentBodies | Should -BeNullOrEmpty
+        }
+
+        It 'reports a batch the API refused with its measurements as target' {
+            Send-LibratoMetric -Name typed.metric -Value 1 -Type counter
+            Send-LibratoMetric -Name typed.metric -Value 2 -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.SubmitFailed*'
+            $errs[0].TargetObject[0].Name | Should -Be 'typed.metric'
+            $errs[0].Exception.Message | Should -Match 'counter'
+        }
+    }
+
+    Context 'volume' {
+        It 'stores exactly 100,000 measurements piped with distinct sources' {
+            $time = [DateTimeOffset]::UtcNow.AddMinutes(-1).ToUnixTimeSeconds()
+            $list = [System.Collections.Generic.List[object]]::new(100000)
+            for ($i = 0; $i -lt 100000; $i++) {
+                $list.Add([pscustomobject]@{ Name = 'volume.metric'; Value = $i; Source = "host-$i"; Time = $time })
+            }
+            $list | Send-LibratoMetric
+            $stats = Get-EmulatorStats $Emulator
+            $stats.per_metric.'volume.metric'.measurements | Should -Be 100000
+            $stats.per_metric.'volume.metric'.series | Should -Be 100000
+        }
+    }
+}

@@ -1,0 +1,36 @@
+# Dot-sourced by each test file's BeforeAll: imports the staged module and the emulator helpers.
+$ErrorActionPreference = 'Stop'
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:ModulePath = if ($env:LIBRATO_TEST_MODULE) { $env:LIBRATO_TEST_MODULE } else { Join-Path $RepoRoot 'out/Librato' }
+$script:EmulatorPath = if ($env:LIBRATO_TEST_EMULATOR) { $env:LIBRATO_TEST_EMULATOR } else { Join-Path $RepoRoot 'out/Librato.Emulator' }
+Import-Module (Join-Path $ModulePath 'Librato.psd1') -Force
+Import-Module (Join-Path $RepoRoot 'build/LibratoEmulator.psm1') -Force
+
+function script:Connect-TestEmulator {
+    # Connects the default session to an emulator and returns the session.
+    param([Parameter(Mandatory)] $Emulator, [int] $TimeoutSec = 10)
+    $token = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
+    Connect-Librato -Email $Emulator.Email -Token $token -Endpoint $Emulator.Url -TimeoutSec $TimeoutSec -PassThru
+}
+
+function script:Get-EmulatorStats {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-LibratoEmulatorControl -Emulator $Emulator -Path "stats?user=$([uri]::EscapeDataString($Emulator.Email))"
+}
+
+function script:Get-EmulatorRequests {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-LibratoEmulatorControl -Emulator $Emulator -Path "requests?user=$([uri]::EscapeDataString($Emulator.Email))"
+}
+
+function script:Reset-Emulator {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-LibratoEmulatorControl -Emulator $Emulator -Path 'reset' -Method Post | Out-Null
+}
+
+function script:Read-EmulatorSeries {
+    # Reads a legacy metric's stored points straight from the emulator's API, bypassing the module.
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Metric, [long] $StartTime)
+    $pair = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($Emulator.Email):$($Emulator.Token)"))
+    Invoke-RestMethod -Uri "$($Emulator.Url)/v1/metrics/$($Metric)?start_time=$StartTime&resolution=1" -Headers @{ Authorization = "Basic $pair" }
+}
