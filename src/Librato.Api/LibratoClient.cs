@@ -79,12 +79,157 @@ namespace Librato.Api
         {
             var qs = new QueryString();
             query?.AppendTo(qs);
-            var path = "v1/metrics/" + Uri.EscapeDataString(name);
+            var path = MetricPath(name);
             var response = await transport.SendAsync(HttpMethod.Get, path + qs, null, trace, cancellationToken).ConfigureAwait(false);
             return Read("GET", path, () => MetricJson.ReadLegacy(response.Body));
         }
 
+        /// <summary>
+        /// <c>PUT /v1/metrics/:name</c>: creates the metric (the API answers with it) or updates it (null).
+        /// </summary>
+        public async Task<LibratoMetric?> PutMetricAsync(
+            string name, MetricUpdate update, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        {
+            var path = MetricPath(name);
+            var body = JsonWriting.Object(update.WriteProperties);
+            var response = await transport.SendAsync(HttpMethod.Put, path, JsonContent(body), trace, cancellationToken).ConfigureAwait(false);
+            return response.Body.Length == 0 ? null : Read("PUT", path, () => MetricJson.ReadLegacy(response.Body).Metric);
+        }
+
+        /// <summary>
+        /// <c>PUT /v1/metrics</c>: sets properties and attributes on many metrics at once. When the API queues a job
+        /// for a large set, waits for it and returns its final status.
+        /// </summary>
+        public async Task<JobStatus?> UpdateMetricsAsync(
+            MetricSelection selection, MetricUpdate update, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        {
+            var body = JsonWriting.Object(w =>
+            {
+                WriteSelection(w, selection);
+                update.WriteProperties(w);
+            });
+            var response = await transport.SendAsync(HttpMethod.Put, "v1/metrics", JsonContent(body), trace, cancellationToken).ConfigureAwait(false);
+            return await FollowJobAsync(response, trace, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary><c>DELETE /v1/metrics/:name</c>: the metric and all its data.</summary>
+        public async Task DeleteMetricAsync(string name, IRequestTrace? trace = null, CancellationToken cancellationToken = default) =>
+            await transport.SendAsync(HttpMethod.Delete, MetricPath(name), null, trace, cancellationToken).ConfigureAwait(false);
+
+        /// <summary><c>DELETE /v1/metrics</c> by names or pattern; waits for the job the API may queue.</summary>
+        public async Task<JobStatus?> DeleteMetricsAsync(
+            MetricSelection selection, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        {
+            var body = JsonWriting.Object(w => WriteSelection(w, selection));
+            var response = await transport.SendAsync(HttpMethod.Delete, "v1/metrics", JsonContent(body), trace, cancellationToken).ConfigureAwait(false);
+            return await FollowJobAsync(response, trace, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary><c>GET /v1/jobs/:id</c>.</summary>
+        public async Task<JobStatus> GetJobAsync(string location, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        {
+            var path = transport.RelativePath(location);
+            var response = await transport.SendAsync(HttpMethod.Get, path, null, trace, cancellationToken).ConfigureAwait(false);
+            return Read("GET", path, () => JobJson.Read(response.Body));
+        }
+
+        /// <summary>
+        /// <c>GET /v1/measurements/:name</c>: one answer of a tagged read. Pass <see cref="SeriesRead.Next"/> as
+        /// <paramref name="next"/> to read the following one.
+        /// </summary>
+        public async Task<SeriesRead> ReadMeasurementsAsync(
+            string name, TaggedReadQuery query, string? next = null, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        {
+            string path;
+            if (next != null)
+            {
+                path = transport.RelativePath(next);
+            }
+            else
+            {
+                var qs = new QueryString();
+                query.AppendTo(qs);
+                path = "v1/measurements/" + Uri.EscapeDataString(name) + qs;
+            }
+
+            var response = await transport.SendAsync(HttpMethod.Get, path, null, trace, cancellationToken).ConfigureAwait(false);
+            return Read("GET", path, () => SeriesJson.ReadTagged(response.Body, name));
+        }
+
+        /// <summary>
+        /// Evaluates a composite expression: <c>GET /v1/metrics?compose=</c> (sources) or, when <paramref name="tagged"/>,
+        /// <c>GET /v1/measurements?compose=</c> (tags).
+        /// </summary>
+        public async Task<SeriesRead> ComposeAsync(
+            string compose, TaggedReadQuery query, bool tagged, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        {
+            var qs = new QueryString().Add("compose", compose);
+            qs.Add("resolution", query.Resolution).Add("start_time", query.StartTime).Add("end_time", query.EndTime).Add("duration", query.Duration);
+            var path = (tagged ? "v1/measurements" : "v1/metrics") + qs;
+            var response = await transport.SendAsync(HttpMethod.Get, path, null, trace, cancellationToken).ConfigureAwait(false);
+            return Read("GET", path, () => tagged ? SeriesJson.ReadTagged(response.Body, string.Empty) : SeriesJson.ReadLegacyComposite(response.Body));
+        }
+
         public void Dispose() => transport.Dispose();
+
+        private async Task<JobStatus?> FollowJobAsync(ApiResponse response, IRequestTrace? trace, CancellationToken cancellationToken)
+        {
+            if (response.Status != System.Net.HttpStatusCode.Accepted || response.Location == null)
+            {
+                return null;
+            }
+
+            var delay = TimeSpan.FromMilliseconds(100);
+            while (true)
+            {
+                var job = await GetJobAsync(response.Location, trace, cancellationToken).ConfigureAwait(false);
+                if (job.IsFinished)
+                {
+                    if (job.State != "complete")
+                    {
+                        throw new LibratoApiException(
+                            LibratoErrorKind.ServerError, "GET", response.Location, 200,
+                            new[] { $"job {job.Id} ended {job.State}" + (job.Errors == null ? string.Empty : ": " + job.Errors) });
+                    }
+
+                    return job;
+                }
+
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
+            }
+        }
+
+        private static void WriteSelection(System.Text.Json.Utf8JsonWriter w, MetricSelection selection)
+        {
+            if (selection.Pattern != null)
+            {
+                w.WriteString("names", selection.Pattern);
+            }
+            else
+            {
+                w.WriteStartArray("names");
+                foreach (var name in selection.Names)
+                {
+                    w.WriteStringValue(name);
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (selection.Exclude.Count > 0)
+            {
+                w.WriteStartArray("exclude");
+                foreach (var name in selection.Exclude)
+                {
+                    w.WriteStringValue(name);
+                }
+
+                w.WriteEndArray();
+            }
+        }
+
+        private static string MetricPath(string name) => "v1/metrics/" + Uri.EscapeDataString(name);
 
         private static T Read<T>(string method, string path, Func<T> read)
         {

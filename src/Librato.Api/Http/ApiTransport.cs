@@ -65,12 +65,21 @@ namespace Librato.Api
                     trace?.Write($"{method} {uri} -> {status} in {watch.ElapsedMilliseconds} ms");
                     if (status >= 200 && status < 300)
                     {
-                        return new ApiResponse(response.StatusCode, body);
+                        return new ApiResponse(response.StatusCode, body, response.Headers.Location?.OriginalString);
                     }
 
                     throw ErrorBody.ToException(method.Method, path, status, body);
                 }
             }
+        }
+
+        /// <summary>Turns an href from the API (absolute or rooted) into a path relative to the endpoint.</summary>
+        public string RelativePath(string href)
+        {
+            var uri = new Uri(baseUri, href);
+            var path = uri.PathAndQuery;
+            var basePath = baseUri.AbsolutePath;
+            return path.StartsWith(basePath, StringComparison.Ordinal) ? path.Substring(basePath.Length) : path.TrimStart('/');
         }
 
         public void Dispose() => http.Dispose();

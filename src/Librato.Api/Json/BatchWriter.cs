@@ -41,7 +41,7 @@ namespace Librato.Api
                         w.WriteStartObject();
                         WriteCommon(w, m, "time");
                         WriteOptional(w, "last", m.Last);
-                        WriteOptional(w, "stddev", m.StdDev);
+                        WriteOptional(w, "stddev", m.StdDev ?? StdDevFromSquares(m));
                         w.WriteStartObject("tags");
                         foreach (var tag in m.Tags!)
                         {
@@ -129,6 +129,18 @@ namespace Librato.Api
             {
                 w.WriteString("description", m.Description);
             }
+        }
+
+        // The tagged route has no sum_squares; a population standard deviation carries the same information.
+        private static double? StdDevFromSquares(Measurement m)
+        {
+            if (!m.SumSquares.HasValue || !m.Sum.HasValue || !m.Count.HasValue || m.Count.Value < 1)
+            {
+                return null;
+            }
+
+            var mean = m.Sum.Value / m.Count.Value;
+            return System.Math.Sqrt(System.Math.Max(0, (m.SumSquares.Value / m.Count.Value) - (mean * mean)));
         }
 
         private static void WriteOptional(Utf8JsonWriter w, string property, double? value)

@@ -90,6 +90,7 @@ namespace Librato.Api
             Max = JsonValues.Double(p, "max"),
             SumSquares = JsonValues.Double(p, "sum_squares"),
             Rollups = JsonValues.Long(p, "rollups"),
+            Summarized = JsonValues.Long(p, "summarized"),
         };
 
         internal static JsonDocument Parse(byte[] body)

@@ -35,6 +35,9 @@ namespace Librato.Api
         /// <summary>The number of points summarized into this one, when the API says.</summary>
         public long? Rollups { get; set; }
 
+        /// <summary>For the synthetic source <c>all</c>: how many sources it summarizes.</summary>
+        public long? Summarized { get; set; }
+
         public override string ToString() =>
             Metric + " " + (Source ?? string.Empty) + " " + Time.ToString("o") + " " + Value;
     }

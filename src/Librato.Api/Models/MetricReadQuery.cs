@@ -18,6 +18,18 @@ namespace Librato.Api
 
         public IList<string> Sources { get; set; } = new List<string>();
 
+        /// <summary>One record per source summarizing the whole interval.</summary>
+        public bool SummarizeTime { get; set; }
+
+        /// <summary>Adds the synthetic source <c>all</c> summarizing every source.</summary>
+        public bool SummarizeSources { get; set; }
+
+        /// <summary>False returns only the <c>all</c> series.</summary>
+        public bool? BreakoutSources { get; set; }
+
+        /// <summary>min, max, mean, sum or count across sources (implies only the <c>all</c> series).</summary>
+        public string? GroupBy { get; set; }
+
         internal void AppendTo(QueryString query)
         {
             query.Add("count", Count);
@@ -29,6 +41,11 @@ namespace Librato.Api
             {
                 query.Add("sources[]", s);
             }
+
+            query.Add("summarize_time", SummarizeTime ? "true" : null);
+            query.Add("summarize_sources", SummarizeSources ? "true" : null);
+            query.Add("breakout_sources", BreakoutSources.HasValue ? (BreakoutSources.Value ? "true" : "false") : null);
+            query.Add("group_by", GroupBy);
         }
     }
 }
