@@ -16,6 +16,15 @@
         'Get-LibratoSession'
         'Send-LibratoMetric'
         'Get-LibratoMetric'
+        'Get-LibratoMeasurement'
+        'Set-LibratoMetric'
+        'Remove-LibratoMetric'
+        'New-LibratoCompositeMetric'
+        'ConvertTo-LibratoMetricName'
+        'New-LibratoQueue'
+        'Submit-LibratoQueue'
+        'Use-LibratoQueue'
+        'New-LibratoAggregator'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
@@ -41,6 +42,15 @@ namespace Librato.PowerShell.Commands
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>Makes every metric name passed to a cmdlet valid, as ConvertTo-LibratoMetricName does.</summary>
+        [Parameter]
+        public SwitchParameter SanitizeMetricNames { get; set; }
+
+        /// <summary>Tags that every gauge sent through the session inherits.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? DefaultTags { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -53,8 +63,18 @@ namespace Librato.PowerShell.Commands
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 UserAgent = UserAgent.Value,
             };
-            var session = new LibratoSession(ReadCredentials(), options, AllowUnencryptedAuthentication.IsPresent);
+            if (!InputConversion.TryTags(DefaultTags, out var defaultTags))
+            {
+                throw new PSArgumentException("DefaultTags must be a hashtable of tag names and values.");
+            }
 
+            if (defaultTags != null)
+            {
+                CheckTags(defaultTags);
+            }
+
+            var session = new LibratoSession(
+                ReadCredentials(), options, AllowUnencryptedAuthentication.IsPresent, SanitizeMetricNames.IsPresent, defaultTags);
 
             // The replaced session stays usable: scripts may still hold it from -PassThru.
             SessionStore.Replace(session);
@@ -101,6 +121,20 @@ namespace Librato.PowerShell.Commands
                     }
 
                     return new LibratoCredentials(user!, token!);
+            }
+        }
+
+        private void CheckTags(System.Collections.Generic.IDictionary<string, string> tags)
+        {
+            var probe = new Measurement("default.tags", 0) { Tags = tags };
+            var error = MeasurementValidator.Default.Validate(probe, EpochTime.Now());
+            if (error != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("DefaultTags: " + error.Message.Replace("'default.tags'", "the default tags")),
+                    ErrorIds.ForValidation(error.Code),
+                    ErrorCategory.InvalidArgument,
+                    DefaultTags));
             }
         }
 

@@ -19,6 +19,7 @@ namespace Librato.PowerShell.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MetricNameCompleter))]
         public string[]? Name { get; set; }
 
         [Parameter]
@@ -42,7 +43,26 @@ namespace Librato.PowerShell.Commands
         [SupportsWildcards]
         public string[]? Source { get; set; }
 
-        private bool WithMeasurements => Count.HasValue || Resolution.HasValue || StartTime.HasValue || EndTime.HasValue || Source != null;
+        /// <summary>One point per source summarizing the whole interval.</summary>
+        [Parameter]
+        public SwitchParameter SummarizeTime { get; set; }
+
+        /// <summary>Adds the source <c>all</c> that summarizes every source.</summary>
+        [Parameter]
+        public SwitchParameter SummarizeSources { get; set; }
+
+        /// <summary>With -BreakoutSources:$false only the <c>all</c> series comes back.</summary>
+        [Parameter]
+        public SwitchParameter BreakoutSources { get; set; }
+
+        /// <summary>Combines the sources with this function into the source <c>all</c>.</summary>
+        [Parameter]
+        [ValidateSet("min", "max", "mean", "sum", "count", IgnoreCase = true)]
+        public string? GroupBy { get; set; }
+
+        private bool WithMeasurements =>
+            Count.HasValue || Resolution.HasValue || StartTime.HasValue || EndTime.HasValue || Source != null ||
+            SummarizeTime || SummarizeSources || MyInvocation.BoundParameters.ContainsKey(nameof(BreakoutSources)) || GroupBy != null;
 
         protected override void BeginProcessing() => _ = ActiveSession;
 
@@ -62,7 +82,7 @@ namespace Librato.PowerShell.Commands
                 }
                 else
                 {
-                    GetOne(name);
+                    GetOne(ActiveSession.MetricName(name));
                 }
             }
         }
@@ -106,25 +126,8 @@ namespace Librato.PowerShell.Commands
             while (page.HasMore);
         }
 
-        private void GetOne(string name)
-        {
-            try
-            {
-                WriteObject(WithMeasurements ? ReadMeasurements(name) : Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric);
-            }
-            catch (LibratoApiException ex) when (ex.Kind == LibratoErrorKind.NotFound)
-            {
-                WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"There is no metric named '{name}'.", ex),
-                    ErrorIds.MetricNotFound,
-                    ErrorCategory.ObjectNotFound,
-                    name));
-            }
-            catch (LibratoApiException ex)
-            {
-                WriteError(ApiErrors.ToRecord(ex, name));
-            }
-        }
+        private void GetOne(string name) =>
+            ForMetric(name, () => WriteObject(WithMeasurements ? ReadMeasurements(name) : Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric));
 
         /// <summary>Reads every answer of a truncated read (<c>query.next_time</c>) into one metric.</summary>
         private LibratoMetric ReadMeasurements(string name)
@@ -134,6 +137,10 @@ namespace Librato.PowerShell.Commands
                 Count = Count,
                 Resolution = Resolution,
                 EndTime = EndTime.HasValue ? EpochTime.FromDateTime(EndTime.Value) : (long?)null,
+                SummarizeTime = SummarizeTime,
+                SummarizeSources = SummarizeSources,
+                BreakoutSources = MyInvocation.BoundParameters.ContainsKey(nameof(BreakoutSources)) ? BreakoutSources.IsPresent : (bool?)null,
+                GroupBy = GroupBy?.ToLowerInvariant(),
             };
             if (StartTime.HasValue)
             {

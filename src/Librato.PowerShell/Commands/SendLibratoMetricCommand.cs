@@ -9,6 +9,7 @@ namespace Librato.PowerShell.Commands
 {
     /// <summary>
     /// Sends measurements: one from -Name and -Value, or any number from the pipeline, in batches sent as they fill.
+    /// With -Queue they are added to a queue instead; with -Aggregate they are summarized first.
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "LibratoMetric", DefaultParameterSetName = InputObjectSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -21,10 +22,12 @@ namespace Librato.PowerShell.Commands
         private MeasurementBatcher? batcher;
         private MeasurementReader? reader;
         private MeasurementValidator? validator;
+        private PipelineAggregation? aggregation;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ValueSet)]
         [Parameter(Position = 0, ParameterSetName = InputObjectSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MetricNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ValueSet)]
@@ -46,6 +49,10 @@ namespace Librato.PowerShell.Commands
         [ValidateNotNull]
         public Hashtable? Tags { get; set; }
 
+        /// <summary>Merge inherited tags (this command's, the queue's, the session's) into each measurement's own.</summary>
+        [Parameter]
+        public SwitchParameter InheritTags { get; set; }
+
         [Parameter]
         [LibratoTime]
         public DateTime? Time { get; set; }
@@ -58,6 +65,15 @@ namespace Librato.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? Description { get; set; }
 
+        /// <summary>Summarize the values per metric, source and tags (and per -Period) into one measurement each.</summary>
+        [Parameter]
+        public SwitchParameter Aggregate { get; set; }
+
+        /// <summary>Add the measurements to this queue instead of sending them.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public LibratoQueue? Queue { get; set; }
+
         [Parameter]
         [ValidateRange(1, MeasurementBatcher.MaxBatchSize)]
         public int BatchSize { get; set; } = MeasurementBatcher.DefaultBatchSize;
@@ -67,61 +83,115 @@ namespace Librato.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
-            _ = ActiveSession;
+            if (Queue != null)
+            {
+                // The queue knows its session; -Session only matters for sending directly.
+                Session ??= Queue.Session;
+            }
+
+            var session = ActiveSession;
             InputConversion.TryTags(Tags, out var tags);
+            var levels = Queue == null
+                ? new[] { tags, session.DefaultTagLevel }
+                : new[] { tags, Queue.Tags, session.DefaultTagLevel };
             reader = new MeasurementReader(new MeasurementDefaults
             {
-                Name = Name,
+                Name = Name == null ? null : session.MetricName(Name),
                 Type = string.Equals(Type, "counter", StringComparison.OrdinalIgnoreCase) ? MetricType.Counter : MetricType.Gauge,
                 Source = Source,
-                Tags = tags,
+                TagLevels = levels,
+                InheritTags = InheritTags || (Queue?.InheritTags ?? false),
                 Time = Time.HasValue ? EpochTime.FromDateTime(Time.Value) : (long?)null,
                 Period = Period,
                 Description = Description,
+                MetricName = session.MetricName,
             });
             validator = Client.Options.Validator;
             batcher = new MeasurementBatcher(BatchSize);
+            if (Aggregate)
+            {
+                aggregation = new PipelineAggregation(Period);
+            }
         }
 
         protected override void ProcessRecord()
         {
             if (ParameterSetName == ValueSet)
             {
-                Accept(Value, fromParameters: true);
+                reader!.ReadAll(Value, m => Accept(m, null), (problem, _) => Reject(problem, null));
             }
             else if (InputObject?.BaseObject is IList list && !(InputObject.BaseObject is IDictionary))
             {
                 // -InputObject @(...) arrives whole; treat it like the same items piped one by one.
                 foreach (var item in list)
                 {
-                    Accept(item, fromParameters: false);
+                    reader!.ReadAll(item, m => Accept(m, item), Reject);
                 }
             }
             else
             {
-                Accept(InputObject, fromParameters: false);
+                reader!.ReadAll(InputObject, m => Accept(m, InputObject), Reject);
             }
         }
 
-        private void Accept(object? input, bool fromParameters)
+        protected override void EndProcessing()
         {
-            var measurement = reader!.Read(input, out var problem);
-            if (measurement == null)
+            if (aggregation != null)
             {
-                WriteError(new ErrorRecord(new ArgumentException(problem!.Message), problem.ErrorId, ErrorCategory.InvalidData, input));
+                foreach (var summary in aggregation.Measurements(Time.HasValue ? EpochTime.FromDateTime(Time.Value) : EpochTime.Now()))
+                {
+                    Deliver(summary, summary);
+                }
+            }
+
+            if (Queue == null)
+            {
+                foreach (var batch in batcher!.Drain())
+                {
+                    Send(batch);
+                }
+            }
+            else
+            {
+                ReportQueueFailures();
+            }
+        }
+
+        private void Accept(Measurement measurement, object? input)
+        {
+            var now = EpochTime.Now();
+            measurement.Time ??= now;
+            if (aggregation != null)
+            {
+                if (!aggregation.Add(measurement))
+                {
+                    Reject(new InputProblem(ErrorIds.InvalidInputObject, $"'{measurement.Name}' has no single value to aggregate."), input);
+                }
+
                 return;
             }
 
-            var now = EpochTime.Now();
-            measurement.Time ??= now;
-            var invalid = validator!.Validate(measurement, now);
+            Deliver(measurement, input ?? measurement);
+        }
+
+        private void Deliver(Measurement measurement, object target)
+        {
+            var invalid = validator!.Validate(measurement, EpochTime.Now());
             if (invalid != null)
             {
-                WriteError(new ErrorRecord(
-                    new ArgumentException(invalid.Message),
-                    ErrorIds.ForValidation(invalid.Code),
-                    ErrorCategory.InvalidData,
-                    fromParameters ? measurement : input));
+                WriteError(new ErrorRecord(new ArgumentException(invalid.Message), ErrorIds.ForValidation(invalid.Code), ErrorCategory.InvalidData, target));
+                return;
+            }
+
+            if (Queue != null)
+            {
+                Queue.Core.Enqueue(measurement);
+                ReportQueueFailures();
+                if (PassThru)
+                {
+                    WriteObject(measurement);
+                }
+
                 return;
             }
 
@@ -132,11 +202,14 @@ namespace Librato.PowerShell.Commands
             }
         }
 
-        protected override void EndProcessing()
+        private void Reject(InputProblem problem, object? input) =>
+            WriteError(new ErrorRecord(new ArgumentException(problem.Message), problem.ErrorId, ErrorCategory.InvalidData, input));
+
+        private void ReportQueueFailures()
         {
-            foreach (var batch in batcher!.Drain())
+            foreach (var failure in Queue!.Core.TakeUnreportedFailures())
             {
-                Send(batch);
+                WriteError(QueueErrors.ForFailedBatch(failure));
             }
         }
 

@@ -9,6 +9,10 @@ namespace Librato.PowerShell
         public const string UnencryptedEndpoint = "Librato.UnencryptedEndpoint";
         public const string InvalidEndpoint = "Librato.InvalidEndpoint";
         public const string InvalidInputObject = "Librato.InvalidInputObject";
+        public const string InvalidCounterSample = "Librato.InvalidCounterSample";
+        public const string QueueSubmitStopped = "Librato.QueueSubmitStopped";
+        public const string InvalidComposite = "Librato.InvalidComposite";
+        public const string NothingToUpdate = "Librato.NothingToUpdate";
         public const string SubmitFailed = "Librato.SubmitFailed";
         public const string MeasurementRejected = "Librato.MeasurementRejected";
         public const string MetricNotFound = "Librato.MetricNotFound";

@@ -55,12 +55,74 @@ namespace Librato.PowerShell
                 return true;
             });
 
+        /// <summary>
+        /// ShouldProcess that -Force answers without a prompt, while -WhatIf still only describes.
+        /// </summary>
+        internal bool Approve(string target, string action, bool force)
+        {
+            if (force && !IsWhatIf())
+            {
+                return true;
+            }
+
+            return ShouldProcess(target, action);
+        }
+
+        /// <summary>Runs a call about one metric (or several), reporting its failure as a non-terminating error about them.</summary>
+        internal void ForMetric(object target, Action call)
+        {
+            try
+            {
+                call();
+            }
+            catch (LibratoApiException ex) when (ex.Kind == LibratoErrorKind.NotFound)
+            {
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"There is no metric named '{target}'.", ex),
+                    ErrorIds.MetricNotFound,
+                    ErrorCategory.ObjectNotFound,
+                    target));
+            }
+            catch (LibratoApiException ex)
+            {
+                WriteError(ApiErrors.ToRecord(ex, target));
+            }
+        }
+
+        /// <summary>Submits a queue, reporting what failed; returns the result.</summary>
+        internal QueueSubmitResult SubmitQueue(LibratoQueue queue)
+        {
+            var result = Await(ct => queue.Core.SubmitAsync(Trace, ct));
+            foreach (var failure in queue.Core.TakeUnreportedFailures())
+            {
+                WriteError(QueueErrors.ForFailedBatch(failure));
+            }
+
+            if (result.StoppedBy != null)
+            {
+                WriteError(QueueErrors.ForStopped(result.StoppedBy, queue));
+            }
+
+            WriteVerbose($"Submitted {result.Sent} measurement(s) in {result.Batches} batch(es); {result.Pending} still queued.");
+            return result;
+        }
+
         internal void FlushTrace()
         {
             while (Trace.TryTake(out var line))
             {
                 WriteVerbose(line);
             }
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
+            {
+                return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
+            }
+
+            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
         }
 
         private LibratoSession ResolveSession()

@@ -19,6 +19,40 @@ namespace Librato.PowerShell
             this.defaults = defaults;
         }
 
+        /// <summary>
+        /// Reads every measurement one input stands for (a counter sample set or an aggregator stands for several),
+        /// handing each to <paramref name="accept"/> and each problem, with the part of the input it concerns, to
+        /// <paramref name="reject"/>.
+        /// </summary>
+        public void ReadAll(object? input, Action<Measurement> accept, Action<InputProblem, object?> reject)
+        {
+            var raw = InputConversion.Unwrap(input);
+            if (raw is LibratoAggregator aggregator)
+            {
+                foreach (var m in aggregator.Drain())
+                {
+                    accept(Complete(m));
+                }
+
+                return;
+            }
+
+            if (CounterSamples.TryRead(input, raw, defaults.Source, accept: m => accept(Complete(m)), reject: reject))
+            {
+                return;
+            }
+
+            var measurement = Read(input, out var problem);
+            if (measurement == null)
+            {
+                reject(problem!, input);
+            }
+            else
+            {
+                accept(measurement);
+            }
+        }
+
         /// <summary>Returns the measurement, or null with <paramref name="problem"/> saying why the input cannot be one.</summary>
         public Measurement? Read(object? input, out InputProblem? problem)
         {
@@ -143,15 +177,12 @@ namespace Librato.PowerShell
         private static InputProblem NotANumber(string property, object? raw) =>
             new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidValue), $"{property} '{raw}' is not a number.");
 
-        /// <summary>Fills what the input left out from the cmdlet's parameters.</summary>
+        /// <summary>Fills what the input left out from the cmdlet's parameters, the inherited tags and the session's naming.</summary>
         private Measurement Complete(Measurement m)
         {
+            m.Name = defaults.MetricName(m.Name);
             m.Source ??= defaults.Source;
-            if (!m.IsTagged)
-            {
-                m.Tags = defaults.Tags;
-            }
-
+            TagInheritance.Apply(m, defaults.InheritTags, defaults.TagLevels);
             m.Time ??= defaults.Time;
             m.Period ??= defaults.Period;
             m.Description ??= defaults.Description;

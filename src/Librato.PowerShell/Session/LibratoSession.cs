@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using Librato.Api;
 
 namespace Librato.PowerShell
@@ -11,10 +13,19 @@ namespace Librato.PowerShell
     {
         private readonly LibratoClient client;
 
-        internal LibratoSession(LibratoCredentials credentials, LibratoClientOptions options, bool allowUnencryptedAuthentication)
+        internal LibratoSession(
+            LibratoCredentials credentials,
+            LibratoClientOptions options,
+            bool allowUnencryptedAuthentication,
+            bool sanitizeMetricNames,
+            IDictionary<string, string>? defaultTags)
         {
             client = new LibratoClient(credentials, options);
             AllowUnencryptedAuthentication = allowUnencryptedAuthentication;
+            SanitizeMetricNames = sanitizeMetricNames;
+            DefaultTags = defaultTags == null || defaultTags.Count == 0
+                ? null
+                : new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(defaultTags, StringComparer.OrdinalIgnoreCase));
             ConnectedAt = DateTime.UtcNow;
         }
 
@@ -25,6 +36,12 @@ namespace Librato.PowerShell
         public int TimeoutSec => (int)client.Options.Timeout.TotalSeconds;
 
         public bool AllowUnencryptedAuthentication { get; }
+
+        /// <summary>Every metric name passed to a cmdlet is made valid with <see cref="MetricNameSanitizer"/>.</summary>
+        public bool SanitizeMetricNames { get; }
+
+        /// <summary>Tags every gauge sent through this session inherits (the least specific level); null when none.</summary>
+        public IReadOnlyDictionary<string, string>? DefaultTags { get; }
 
         public DateTime ConnectedAt { get; }
 
@@ -42,6 +59,15 @@ namespace Librato.PowerShell
                 return client;
             }
         }
+
+        /// <summary>The name as the session sends it: sanitized when the session asks for it. Patterns are left alone.</summary>
+        public string MetricName(string name) =>
+            SanitizeMetricNames && !System.Management.Automation.WildcardPattern.ContainsWildcardCharacters(name)
+                ? MetricNameSanitizer.Sanitize(name)
+                : name;
+
+        internal IDictionary<string, string>? DefaultTagLevel =>
+            DefaultTags == null ? null : new Dictionary<string, string>((IDictionary<string, string>)DefaultTags, StringComparer.OrdinalIgnoreCase);
 
         public void Dispose()
         {

@@ -1,0 +1,162 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Librato.Api;
+
+namespace Librato.PowerShell.Commands
+{
+    /// <summary>
+    /// Sets a metric's properties and attributes: one metric, every metric piped in (one batch request), or every
+    /// metric matching a pattern minus exclusions. Attributes not mentioned are left as they are.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "LibratoMetric", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(LibratoMetric))]
+    public sealed class SetLibratoMetricCommand : LibratoCmdlet
+    {
+        public const string NameSet = "Name";
+        public const string PatternSet = "Pattern";
+
+        private readonly List<string> names = new List<string>();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MetricNameCompleter))]
+        public string[] Name { get; set; } = new string[0];
+
+        /// <summary>One <c>*</c> pattern selecting the metrics to change on the server.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PatternSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Pattern { get; set; }
+
+        [Parameter(ParameterSetName = PatternSet)]
+        [ValidateNotNull]
+        public string[] Exclude { get; set; } = new string[0];
+
+        /// <summary>gauge or counter: creates the metric when it does not exist (one name only).</summary>
+        [Parameter(ParameterSetName = NameSet)]
+        [ValidateSet("gauge", "counter", IgnoreCase = true)]
+        public string? Type { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? DisplayName { get; set; }
+
+        [Parameter]
+        [AllowEmptyString]
+        public string? Description { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? Period { get; set; }
+
+        /// <summary>Attributes to set, e.g. the Attributes of a metric read with Get-LibratoMetric after changing some.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IDictionary? Attributes { get; set; }
+
+        [Parameter]
+        public string? DisplayUnitsLong { get; set; }
+
+        [Parameter]
+        public string? DisplayUnitsShort { get; set; }
+
+        [Parameter]
+        public double? DisplayMin { get; set; }
+
+        [Parameter]
+        public double? DisplayMax { get; set; }
+
+        [Parameter]
+        public bool? DisplayStacked { get; set; }
+
+        [Parameter]
+        [ValidatePattern("^#[0-9A-Fa-f]{6}$")]
+        public string? Color { get; set; }
+
+        [Parameter]
+        [ValidateSet("average", "sum", "count", "min", "max", IgnoreCase = true)]
+        public string? SummarizeFunction { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing() => _ = ActiveSession;
+
+        protected override void ProcessRecord()
+        {
+            foreach (var name in Name)
+            {
+                names.Add(ActiveSession.MetricName(name));
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var update = BuildUpdate();
+            if (update.IsEmpty)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("Nothing to set: give a property such as -Description, -DisplayName, -Period or -Attributes."),
+                    ErrorIds.NothingToUpdate, ErrorCategory.InvalidArgument, null));
+            }
+
+            if (ParameterSetName == PatternSet)
+            {
+                var target = $"metrics matching '{Pattern}'" + (Exclude.Length > 0 ? " except " + string.Join(", ", Exclude) : string.Empty);
+                if (ShouldProcess(target, "Set"))
+                {
+                    ForMetric(target, () => Await(ct => Client.UpdateMetricsAsync(MetricSelection.ByPattern(Pattern!, Exclude), update, Trace, ct)));
+                }
+
+                return;
+            }
+
+            var approved = names.FindAll(n => ShouldProcess(n, "Set"));
+            if (approved.Count == 1)
+            {
+                ForMetric(approved[0], () => Await(ct => Client.PutMetricAsync(approved[0], update, Trace, ct)));
+            }
+            else if (approved.Count > 1)
+            {
+                ForMetric(approved.ToArray(), () => Await(ct => Client.UpdateMetricsAsync(MetricSelection.ByNames(approved), update, Trace, ct)));
+            }
+
+            if (PassThru)
+            {
+                foreach (var name in approved)
+                {
+                    ForMetric(name, () => WriteObject(Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric));
+                }
+            }
+        }
+
+        private MetricUpdate BuildUpdate()
+        {
+            var update = new MetricUpdate
+            {
+                Type = Type?.ToLowerInvariant(),
+                DisplayName = DisplayName,
+                Description = Description,
+                Period = Period,
+                Attributes = AttributeConversion.ToDictionary(Attributes),
+            };
+            SetAttribute(update, "display_units_long", DisplayUnitsLong);
+            SetAttribute(update, "display_units_short", DisplayUnitsShort);
+            SetAttribute(update, "display_min", DisplayMin);
+            SetAttribute(update, "display_max", DisplayMax);
+            SetAttribute(update, "display_stacked", DisplayStacked);
+            SetAttribute(update, "color", Color);
+            SetAttribute(update, "summarize_function", SummarizeFunction?.ToLowerInvariant());
+            return update;
+        }
+
+        private static void SetAttribute(MetricUpdate update, string name, object? value)
+        {
+            if (value != null)
+            {
+                update.Attributes[name] = value;
+            }
+        }
+    }
+}
