@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     The demo: start the local emulator, send a few hundred measurements through Send-LibratoMetric,
-    read them back with Get-LibratoMetric, show them, and stop the emulator.
+    read them back with Get-LibratoMetric and Get-LibratoMeasurement, show them, and stop the emulator.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -59,15 +59,23 @@ try {
         [pscustomobject]@{ Source = $_.Name; Points = [int]$stats.Sum; Minutes = $_.Count; Average = [math]::Round(($_.Group | Measure-Object Value -Average).Average, 1) }
     } | Format-Table -AutoSize | Out-Host
 
+    Write-Host 'Tagged latency, read back with Get-LibratoMeasurement and averaged per region:' -ForegroundColor Green
+    $latency = Get-LibratoMeasurement demo.http.latency -StartTime $start -Resolution 60
+    $latency | Select-Object -Last 4 | Format-Table -AutoSize | Out-Host
+    $latency | Group-Object { $_.Tags.region } | ForEach-Object {
+        [pscustomobject]@{ Region = $_.Name; Minutes = $_.Count; Average = [math]::Round(($_.Group | Measure-Object Value -Average).Average, 1) }
+    } | Format-Table -AutoSize | Out-Host
+
     Write-Host 'The last five counter readings:' -ForegroundColor Green
     (Get-LibratoMetric demo.requests.total -Count 5 -Resolution 1).Measurements | Format-Table -AutoSize | Out-Host
 
     $cpuBack = (Get-LibratoMetric demo.cpu.percent -StartTime $start -Resolution 1).Measurements.Count
     $counterBack = (Get-LibratoMetric demo.requests.total -StartTime $start -Resolution 1).Measurements.Count
+    $latencyBack = @(Get-LibratoMeasurement demo.http.latency -StartTime $start -Resolution 1).Count
     $stats = Invoke-LibratoEmulatorControl -Emulator $emulator -Path 'stats'
-    Write-Host ("Read back {0} of {1} CPU points and {2} of {3} counter points; the emulator holds {4} tagged latency points." -f `
-        $cpuBack, @($gauges).Count, $counterBack, @($counter).Count, $stats.per_metric.'demo.http.latency'.measurements) -ForegroundColor Green
-    if ($cpuBack -ne @($gauges).Count -or $counterBack -ne @($counter).Count -or $stats.measurements -ne $all.Count) {
+    Write-Host ("Read back {0} of {1} CPU points, {2} of {3} tagged latency points and {4} of {5} counter points." -f `
+        $cpuBack, @($gauges).Count, $latencyBack, @($tagged).Count, $counterBack, @($counter).Count) -ForegroundColor Green
+    if ($cpuBack -ne @($gauges).Count -or $latencyBack -ne @($tagged).Count -or $counterBack -ne @($counter).Count -or $stats.measurements -ne $all.Count) {
         throw 'The measurements read back differ from those sent.'
     }
 }
