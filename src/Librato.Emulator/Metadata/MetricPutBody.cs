@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Text.Json;
-using Librato.Emulator.Composite;
 using Librato.Emulator.Http;
 using Librato.Emulator.Storage;
 using Librato.Emulator.Submission;
@@ -40,10 +39,6 @@ internal sealed class MetricPutBody
         body.DisplayName = ReadNullableString(root, "display_name", errors);
         body.Description = ReadNullableString(root, "description", errors);
         body.Composite = ReadNullableString(root, "composite", errors);
-        if (body.Composite.Value is { Length: > 0 } definition && CompositeDefinition.Problem(definition) is { } compositeProblem)
-        {
-            errors.Add("composite", compositeProblem);
-        }
         if (root.TryGetProperty("period", out var period))
         {
             if (period.ValueKind == JsonValueKind.Null)
