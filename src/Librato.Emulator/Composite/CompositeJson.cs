@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -49,7 +50,7 @@ internal static class CompositeJson
         }
 
         return series.Source is null
-            ? new KeyValuePair<string, string>[0]
+            ? Array.Empty<KeyValuePair<string, string>>()
             : new[] { new KeyValuePair<string, string>("source", series.Source) };
     }
 

@@ -11,7 +11,6 @@ internal readonly record struct Token(TokenKind Kind, string Text, int Position,
         TokenKind.End => "the end of the definition",
         TokenKind.String => $"the string \"{Text}\"",
         TokenKind.Number => $"the number {Text}",
-        TokenKind.Identifier => $"'{Text}'",
         _ => $"'{Text}'",
     };
 }
