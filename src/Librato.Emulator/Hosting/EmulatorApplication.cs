@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Librato.Emulator.Composite;
 using Librato.Emulator.Control;
 using Librato.Emulator.Http;
 using Librato.Emulator.Metadata;
@@ -53,6 +54,7 @@ internal static class EmulatorApplication
         app.MapPut("/v1/metrics/{name}", new RequestDelegate(new MetricPutEndpoint().HandleAsync));
         app.MapPost("/v1/measurements", new RequestDelegate(new TaggedSubmitEndpoint(options).HandleAsync));
         app.MapGet("/v1/measurements/{name}", new RequestDelegate(new TaggedReadEndpoint().HandleAsync));
+        app.MapGet("/v1/measurements", new RequestDelegate(new TaggedComposeEndpoint().HandleAsync));
         app.MapFallback("/v1/{**path}", RouteNotFoundAsync);
 
         var control = new ControlEndpoints(state);

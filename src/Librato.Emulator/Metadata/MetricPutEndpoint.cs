@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Librato.Emulator.Composite;
 using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
@@ -66,6 +67,10 @@ internal sealed class MetricPutEndpoint
         {
             errors.Add("composite", "is only valid for composite metrics");
         }
+        else if (body.Type == MetricType.Composite && CompositeDefinition.Problem(body.Composite.Value!) is { } problem)
+        {
+            errors.Add("composite", problem);
+        }
 
         if (errors.Any)
         {
@@ -106,6 +111,10 @@ internal sealed class MetricPutEndpoint
         else if (body.Composite.HasValue && string.IsNullOrEmpty(body.Composite.Value))
         {
             errors.Add("composite", "must not be empty");
+        }
+        else if (body.Composite.HasValue && CompositeDefinition.Problem(body.Composite.Value!) is { } problem)
+        {
+            errors.Add("composite", problem);
         }
 
         if (errors.Any)

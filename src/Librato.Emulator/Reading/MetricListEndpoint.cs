@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using Librato.Emulator.Composite;
 using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
 using Librato.Emulator.Storage;
@@ -16,6 +17,11 @@ internal sealed class MetricListEndpoint
 
     public Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Query.ContainsKey("compose"))
+        {
+            return new LegacyComposeEndpoint().HandleAsync(context);
+        }
+
         var api = context.Features.GetRequiredFeature<ApiRequest>();
         var query = context.Request.Query;
         var errors = new ParamErrors();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Librato.Emulator.Composite;
 using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
@@ -46,6 +47,11 @@ internal sealed class MetricShowEndpoint
         if (request is null)
         {
             return JsonResponse.ParamErrorsAsync(context, errors);
+        }
+
+        if (metric.Type == MetricType.Composite)
+        {
+            return SavedCompositeRead.WriteLegacyAsync(context, api.Account, metric, request);
         }
 
         return WriteMeasurementsAsync(context, metric, request);

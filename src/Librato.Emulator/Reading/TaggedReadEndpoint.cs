@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Librato.Emulator.Composite;
 using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
@@ -28,6 +29,11 @@ internal sealed class TaggedReadEndpoint
         if (request is null)
         {
             return JsonResponse.ParamErrorsAsync(context, errors);
+        }
+
+        if (metric.Type == MetricType.Composite)
+        {
+            return SavedCompositeRead.WriteTaggedAsync(context, api.Account, metric, request);
         }
 
         var selected = new List<Series>();

@@ -1,0 +1,8 @@
+namespace Librato.Emulator.Composite;
+
+internal enum LiteralKind
+{
+    String,
+    Number,
+    Boolean,
+}

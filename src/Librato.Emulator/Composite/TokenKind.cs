@@ -1,0 +1,17 @@
+namespace Librato.Emulator.Composite;
+
+internal enum TokenKind
+{
+    Identifier,
+    String,
+    Number,
+    OpenParen,
+    CloseParen,
+    OpenBracket,
+    CloseBracket,
+    OpenBrace,
+    CloseBrace,
+    Comma,
+    Colon,
+    End,
+}
