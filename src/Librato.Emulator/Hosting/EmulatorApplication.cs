@@ -4,6 +4,7 @@ using Librato.Emulator.Control;
 using Librato.Emulator.Http;
 using Librato.Emulator.Metadata;
 using Librato.Emulator.Reading;
+using Librato.Emulator.Resources;
 using Librato.Emulator.Submission;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +54,7 @@ internal static class EmulatorApplication
         app.MapPut("/v1/metrics/{name}", new RequestDelegate(new MetricPutEndpoint().HandleAsync));
         app.MapPost("/v1/measurements", new RequestDelegate(new TaggedSubmitEndpoint(options).HandleAsync));
         app.MapGet("/v1/measurements/{name}", new RequestDelegate(new TaggedReadEndpoint().HandleAsync));
+        ResourceRoutes.Map(app, state);
         app.MapFallback("/v1/{**path}", RouteNotFoundAsync);
 
         var control = new ControlEndpoints(state);

@@ -1,0 +1,36 @@
+using Librato.Emulator.Alerts;
+using Librato.Emulator.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Librato.Emulator.Resources;
+
+/// <summary>The routes of the non-metric resources: annotations, spaces and charts, services, alerts, jobs, snapshots and API tokens.</summary>
+internal static class ResourceRoutes
+{
+    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    {
+        var services = new ServiceEndpoints();
+        app.MapGet("/v1/services", new RequestDelegate(services.ListAsync));
+        app.MapPost("/v1/services", new RequestDelegate(services.CreateAsync));
+        app.MapGet("/v1/services/{id}", new RequestDelegate(services.ShowAsync));
+        app.MapPut("/v1/services/{id}", new RequestDelegate(services.UpdateAsync));
+        app.MapDelete("/v1/services/{id}", new RequestDelegate(services.DeleteAsync));
+
+        var alerts = new AlertEndpoints();
+        var status = new AlertStatusEndpoints();
+        var alertServices = new AlertServiceEndpoints();
+        app.MapGet("/v1/alerts", new RequestDelegate(alerts.ListAsync));
+        app.MapPost("/v1/alerts", new RequestDelegate(alerts.CreateAsync));
+        app.MapGet("/v1/alerts/status", new RequestDelegate(status.ListAsync));
+        app.MapGet("/v1/alerts/{id}", new RequestDelegate(alerts.ShowAsync));
+        app.MapPut("/v1/alerts/{id}", new RequestDelegate(alerts.UpdateAsync));
+        app.MapDelete("/v1/alerts/{id}", new RequestDelegate(alerts.DeleteAsync));
+        app.MapGet("/v1/alerts/{id}/status", new RequestDelegate(status.ShowAsync));
+        app.MapPost("/v1/alerts/{id}/clear", new RequestDelegate(status.ClearAsync));
+        app.MapPost("/v1/alerts/{id}/services", new RequestDelegate(alertServices.AttachAsync));
+        app.MapDelete("/v1/alerts/{alert_id}/services/{id}", new RequestDelegate(alertServices.DetachAsync));
+        app.MapPost("/_emulator/alerts/{id}/trigger", new RequestDelegate(new AlertTriggerEndpoint(state).HandleAsync));
+    }
+}
