@@ -1,4 +1,5 @@
 using Librato.Emulator.Alerts;
+using Librato.Emulator.Annotations;
 using Librato.Emulator.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +12,20 @@ internal static class ResourceRoutes
 {
     public static void Map(IEndpointRouteBuilder app, EmulatorState state)
     {
+        var streams = new AnnotationStreamEndpoints();
+        var events = new AnnotationEventEndpoints();
+        var links = new AnnotationLinkEndpoints();
+        app.MapGet("/v1/annotations", new RequestDelegate(streams.ListAsync));
+        app.MapGet("/v1/annotations/{name}", new RequestDelegate(streams.ShowAsync));
+        app.MapPut("/v1/annotations/{name}", new RequestDelegate(streams.UpdateAsync));
+        app.MapDelete("/v1/annotations/{name}", new RequestDelegate(streams.DeleteAsync));
+        app.MapPost("/v1/annotations/{name}", new RequestDelegate(events.CreateAsync));
+        app.MapGet("/v1/annotations/{name}/{id}", new RequestDelegate(events.ShowAsync));
+        app.MapPut("/v1/annotations/{name}/{id}", new RequestDelegate(events.UpdateAsync));
+        app.MapDelete("/v1/annotations/{name}/{id}", new RequestDelegate(events.DeleteAsync));
+        app.MapPost("/v1/annotations/{name}/{id}/links", new RequestDelegate(links.CreateAsync));
+        app.MapDelete("/v1/annotations/{name}/{id}/links/{rel}", new RequestDelegate(links.DeleteAsync));
+
         var services = new ServiceEndpoints();
         app.MapGet("/v1/services", new RequestDelegate(services.ListAsync));
         app.MapPost("/v1/services", new RequestDelegate(services.CreateAsync));
