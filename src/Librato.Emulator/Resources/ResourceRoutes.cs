@@ -1,6 +1,7 @@
 using Librato.Emulator.Alerts;
 using Librato.Emulator.Annotations;
 using Librato.Emulator.Services;
+using Librato.Emulator.Spaces;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +26,19 @@ internal static class ResourceRoutes
         app.MapDelete("/v1/annotations/{name}/{id}", new RequestDelegate(events.DeleteAsync));
         app.MapPost("/v1/annotations/{name}/{id}/links", new RequestDelegate(links.CreateAsync));
         app.MapDelete("/v1/annotations/{name}/{id}/links/{rel}", new RequestDelegate(links.DeleteAsync));
+
+        var spaces = new SpaceEndpoints();
+        var charts = new ChartEndpoints();
+        app.MapGet("/v1/spaces", new RequestDelegate(spaces.ListAsync));
+        app.MapPost("/v1/spaces", new RequestDelegate(spaces.CreateAsync));
+        app.MapGet("/v1/spaces/{id}", new RequestDelegate(spaces.ShowAsync));
+        app.MapPut("/v1/spaces/{id}", new RequestDelegate(spaces.UpdateAsync));
+        app.MapDelete("/v1/spaces/{id}", new RequestDelegate(spaces.DeleteAsync));
+        app.MapGet("/v1/spaces/{id}/charts", new RequestDelegate(charts.ListAsync));
+        app.MapPost("/v1/spaces/{id}/charts", new RequestDelegate(charts.CreateAsync));
+        app.MapGet("/v1/spaces/{id}/charts/{chart_id}", new RequestDelegate(charts.ShowAsync));
+        app.MapPut("/v1/spaces/{id}/charts/{chart_id}", new RequestDelegate(charts.UpdateAsync));
+        app.MapDelete("/v1/spaces/{id}/charts/{chart_id}", new RequestDelegate(charts.DeleteAsync));
 
         var services = new ServiceEndpoints();
         app.MapGet("/v1/services", new RequestDelegate(services.ListAsync));
