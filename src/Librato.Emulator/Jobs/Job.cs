@@ -9,6 +9,4 @@ namespace Librato.Emulator.Jobs;
 internal sealed record Job(long Id, string State, double? Progress, JsonElement? Output, JsonElement? Errors)
 {
     public const string Complete = "complete";
-
-    public const string Failed = "failed";
 }

@@ -16,6 +16,14 @@ internal sealed class JobStore
 
     public void Put(Job job) => jobs[job.Id] = job;
 
+    /// <summary>Records a job that finished when its request was answered: complete, at 100% progress.</summary>
+    public Job AddCompleted(long id)
+    {
+        var job = new Job(id, Job.Complete, 100.0, null, null);
+        jobs[id] = job;
+        return job;
+    }
+
     public List<Job> All() => new(jobs.Values);
 
     public void Clear() => jobs.Clear();

@@ -1,7 +1,10 @@
 using Librato.Emulator.Alerts;
 using Librato.Emulator.Annotations;
+using Librato.Emulator.Jobs;
 using Librato.Emulator.Services;
+using Librato.Emulator.Snapshots;
 using Librato.Emulator.Spaces;
+using Librato.Emulator.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -61,5 +64,17 @@ internal static class ResourceRoutes
         app.MapPost("/v1/alerts/{id}/services", new RequestDelegate(alertServices.AttachAsync));
         app.MapDelete("/v1/alerts/{alert_id}/services/{id}", new RequestDelegate(alertServices.DetachAsync));
         app.MapPost("/_emulator/alerts/{id}/trigger", new RequestDelegate(new AlertTriggerEndpoint(state).HandleAsync));
+
+        app.MapGet("/v1/jobs/{id}", new RequestDelegate(new JobEndpoints().ShowAsync));
+        var snapshots = new SnapshotEndpoints();
+        app.MapPost("/v1/snapshots", new RequestDelegate(snapshots.CreateAsync));
+        app.MapGet("/v1/snapshots/{id}", new RequestDelegate(snapshots.ShowAsync));
+
+        var tokens = new ApiTokenEndpoints();
+        app.MapGet("/v1/api_tokens", new RequestDelegate(tokens.ListAsync));
+        app.MapPost("/v1/api_tokens", new RequestDelegate(tokens.CreateAsync));
+        app.MapGet("/v1/api_tokens/{id}", new RequestDelegate(tokens.ShowAsync));
+        app.MapPut("/v1/api_tokens/{id}", new RequestDelegate(tokens.UpdateAsync));
+        app.MapDelete("/v1/api_tokens/{id}", new RequestDelegate(tokens.DeleteAsync));
     }
 }
