@@ -5,6 +5,7 @@ using Librato.Emulator.Control;
 using Librato.Emulator.Http;
 using Librato.Emulator.Metadata;
 using Librato.Emulator.Reading;
+using Librato.Emulator.Resources;
 using Librato.Emulator.Submission;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -55,6 +56,7 @@ internal static class EmulatorApplication
         app.MapPost("/v1/measurements", new RequestDelegate(new TaggedSubmitEndpoint(options).HandleAsync));
         app.MapGet("/v1/measurements/{name}", new RequestDelegate(new TaggedReadEndpoint().HandleAsync));
         app.MapGet("/v1/measurements", new RequestDelegate(new TaggedComposeEndpoint().HandleAsync));
+        ResourceRoutes.Map(app, state);
         app.MapFallback("/v1/{**path}", RouteNotFoundAsync);
 
         var control = new ControlEndpoints(state);

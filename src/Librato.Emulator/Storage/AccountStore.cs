@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using Librato.Emulator.Resources;
+using Librato.Emulator.Tokens;
 
 namespace Librato.Emulator.Storage;
 
@@ -44,5 +46,18 @@ internal sealed class AccountStore
 
     public int MetricCount => metrics.Count;
 
-    public void Clear() => metrics.Clear();
+    public void Clear()
+    {
+        metrics.Clear();
+        Resources.Clear();
+    }
+
+    /// <summary>Annotations, spaces, services, alerts, snapshots, jobs and API tokens.</summary>
+    public AccountResources Resources { get; } = new();
+
+    /// <summary>
+    /// The API token created through <c>/v1/api_tokens</c> with this value, giving its role and whether it is
+    /// active; null when this account has no such token. Takes no lock, so authentication can ask on every request.
+    /// </summary>
+    public ApiToken? LookupApiToken(string token) => Resources.ApiTokens.FindByValue(token);
 }

@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace Librato.Emulator.Annotations;
+
+internal static class AnnotationJson
+{
+    public static void WriteStreamFields(Utf8JsonWriter writer, AnnotationStream stream)
+    {
+        writer.WriteString("name", stream.Name);
+        writer.WriteString("display_name", stream.DisplayName);
+    }
+
+    public static void WriteStream(Utf8JsonWriter writer, AnnotationStream stream)
+    {
+        writer.WriteStartObject();
+        WriteStreamFields(writer, stream);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteEvent(Utf8JsonWriter writer, AnnotationEvent annotation)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id", annotation.Id);
+        writer.WriteString("title", annotation.Title);
+        WriteNullable(writer, "description", annotation.Description);
+        WriteNullable(writer, "source", annotation.Source);
+        writer.WriteNumber("start_time", annotation.StartTime);
+        if (annotation.EndTime is { } end)
+        {
+            writer.WriteNumber("end_time", end);
+        }
+        else
+        {
+            writer.WriteNull("end_time");
+        }
+
+        writer.WriteStartArray("links");
+        foreach (var link in annotation.Links)
+        {
+            WriteLink(writer, link);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    public static void WriteLink(Utf8JsonWriter writer, AnnotationLink link)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("rel", link.Rel);
+        WriteNullable(writer, "label", link.Label);
+        writer.WriteString("href", link.Href);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}
