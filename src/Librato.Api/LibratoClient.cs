@@ -9,8 +9,9 @@ namespace Librato.Api
 {
     /// <summary>
     /// The Librato Metrics API v1 over one kept-alive HTTP connection pool. Safe to share between threads.
+    /// Metrics and measurements are here; each other resource family has its own part of this class.
     /// </summary>
-    public sealed class LibratoClient : IDisposable
+    public sealed partial class LibratoClient : IDisposable
     {
         /// <summary>The API's page size ceiling.</summary>
         public const int MaxPageLength = 100;
