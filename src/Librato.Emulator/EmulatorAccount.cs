@@ -17,6 +17,9 @@ public sealed record EmulatorAccount(string Email, string Token)
     /// <summary>Whether <see cref="Token"/> is accepted; an inactive token is refused with 401.</summary>
     public bool Active { get; init; } = true;
 
+    /// <summary>The label of <see cref="Token"/>, or null.</summary>
+    public string? TokenName { get; init; }
+
     /// <summary>Further tokens of the account, each with its own role.</summary>
     public IReadOnlyList<EmulatorToken> OtherTokens { get; init; } = Array.Empty<EmulatorToken>();
 
@@ -26,7 +29,7 @@ public sealed record EmulatorAccount(string Email, string Token)
     /// <summary><see cref="Token"/> followed by <see cref="OtherTokens"/>.</summary>
     public IEnumerable<EmulatorToken> AllTokens()
     {
-        yield return new EmulatorToken(Token, Role, Active);
+        yield return new EmulatorToken(Token, Role, Active, TokenName);
         foreach (var token in OtherTokens)
         {
             yield return token;

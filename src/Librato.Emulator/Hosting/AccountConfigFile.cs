@@ -113,6 +113,7 @@ internal static class AccountConfigFile
         {
             Role = first.Role,
             Active = first.Active,
+            TokenName = first.Name,
             OtherTokens = tokens.GetRange(1, tokens.Count - 1),
             RateLimit = rateLimit,
         };
