@@ -76,11 +76,13 @@ internal sealed class FaultRegistry
         }
     }
 
+    /// <summary>Drops every fault; ids start again from 1, so a test that clears first knows its faults' ids.</summary>
     public void Clear()
     {
         lock (gate)
         {
             faults.Clear();
+            lastId = 0;
             Volatile.Write(ref pending, 0);
         }
     }

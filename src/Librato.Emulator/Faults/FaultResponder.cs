@@ -18,6 +18,7 @@ internal static class FaultResponder
 {
     private const string Placeholder = "{\"errors\":{\"system\":[\"This response was cut short by an injected fault.\"]}}";
     private const string HtmlContentType = "text/html; charset=utf-8";
+    private const int DropGraceMilliseconds = 100;
 
     /// <summary>Returns false when no response at all reached the client (a delay the client did not wait for).</summary>
     public static async Task<bool> RespondAsync(HttpContext context, Fault fault, Func<Task> handle, CancellationToken stopping)
@@ -124,6 +125,10 @@ internal static class FaultResponder
 
         await response.StartAsync().ConfigureAwait(false);
         await response.Body.FlushAsync().ConfigureAwait(false);
+
+        // A flush hands the bytes to the transport, not yet to the socket; aborting at once could discard them,
+        // and the client would see a refused connection instead of a response that stops half way.
+        await Task.Delay(DropGraceMilliseconds).ConfigureAwait(false);
         context.Abort();
     }
 
