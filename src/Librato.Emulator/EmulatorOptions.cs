@@ -52,7 +52,7 @@ public sealed class EmulatorOptions
     /// <summary>The emulator-wide rate limit these options describe.</summary>
     public EmulatorRateLimit DefaultRateLimit => new(RateLimit, RateLimitWindowSeconds, RateLimitStatus);
 
-    /// <summary>The configured accounts, or the default account when none is configured.</summary>
+    /// <summary>The configured accounts, or the default account when none is configured; <see cref="ConfigFile"/> is not read here.</summary>
     public IReadOnlyList<EmulatorAccount> EffectiveAccounts =>
         Accounts.Count == 0 ? new[] { EmulatorAccount.Default } : new List<EmulatorAccount>(Accounts);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Threading;
 
 namespace Librato.Emulator.Storage;
@@ -16,6 +17,7 @@ internal sealed class ApiTokenEntry
     {
         Id = id;
         Token = token;
+        TokenBytes = Encoding.UTF8.GetBytes(token);
         this.role = (int)role;
         this.active = active ? 1 : 0;
         this.name = name;
@@ -25,6 +27,9 @@ internal sealed class ApiTokenEntry
     public int Id { get; }
 
     public string Token { get; }
+
+    /// <summary>The token as UTF-8, kept so authentication compares without allocating.</summary>
+    public byte[] TokenBytes { get; }
 
     public EmulatorTokenRole Role
     {

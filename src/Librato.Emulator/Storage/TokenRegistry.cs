@@ -101,7 +101,7 @@ internal sealed class TokenRegistry
         ApiTokenEntry? found = null;
         foreach (var entry in entries)
         {
-            if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(entry.Token), candidate))
+            if (CryptographicOperations.FixedTimeEquals(entry.TokenBytes, candidate))
             {
                 found = entry;
             }

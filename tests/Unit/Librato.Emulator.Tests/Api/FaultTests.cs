@@ -240,6 +240,18 @@ public sealed class FaultTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task DropAfterADelayIsSlowThenBroken()
+    {
+        await AddFault("""{"kind":"drop","delay_ms":250}""");
+
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<HttpRequestException>(() => Api.GetAsync("/v1/metrics"));
+
+        Assert.True(watch.ElapsedMilliseconds >= 240, $"dropped after {watch.ElapsedMilliseconds} ms");
+        Assert.Equal("drop", State.GetRequests().Single().Fault);
+    }
+
+    [Fact]
     public async Task DropAfterProcessingStoresTheData()
     {
         await AddFault("""{"kind":"drop","process":true}""");
