@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Librato.Emulator.Hosting;
+using Librato.Emulator.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -15,13 +16,15 @@ namespace Librato.Emulator;
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly DataFileSaver? saver;
     private int disposed;
 
-    private EmulatorHost(WebApplication app, EmulatorState state, Uri baseAddress)
+    private EmulatorHost(WebApplication app, EmulatorState state, Uri baseAddress, DataFileSaver? saver)
     {
         this.app = app;
         State = state;
         BaseAddress = baseAddress;
+        this.saver = saver;
     }
 
     /// <summary>The address actually bound (the first one when several URLs were given), ending in '/'.</summary>
@@ -32,10 +35,11 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>Validates the options, starts listening and returns once requests are accepted.</summary>
     /// <exception cref="ArgumentException">The options are invalid, for example a non-loopback URL without AllowRemote.</exception>
+    /// <exception cref="System.IO.InvalidDataException">The data file exists but cannot be read; it is left untouched.</exception>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = EmulatorOptionsValidator.Validate(options);
+        var problems = EmulatorOptionsValidator.Validate(options, out var accounts);
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
@@ -45,13 +49,20 @@ public sealed class EmulatorHost : IAsyncDisposable
         var settings = new EmulatorOptions
         {
             Urls = options.Urls,
-            Accounts = options.EffectiveAccounts.ToList(),
+            Accounts = accounts,
             RequestLogSize = options.RequestLogSize,
             MaxPastSeconds = options.MaxPastSeconds,
             MaxFutureSeconds = options.MaxFutureSeconds,
             AllowRemote = options.AllowRemote,
+            RateLimit = options.RateLimit,
+            RateLimitWindowSeconds = options.RateLimitWindowSeconds,
+            RateLimitStatus = options.RateLimitStatus,
+            DataFile = options.DataFile,
+            DataSaveIntervalSeconds = options.DataSaveIntervalSeconds,
         };
-        var state = new EmulatorState(settings.EffectiveAccounts, settings.RequestLogSize);
+        var state = new EmulatorState(settings.Accounts.ToList(), settings.RequestLogSize, settings.DefaultRateLimit);
+        var dataFile = settings.DataFile is null ? null : new DataFile(settings.DataFile, state);
+        dataFile?.Load();
         var app = EmulatorApplication.Build(settings, state);
         try
         {
@@ -63,8 +74,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw;
         }
 
+        var saver = dataFile is null
+            ? null
+            : new DataFileSaver(dataFile, TimeSpan.FromSeconds(settings.DataSaveIntervalSeconds), app.Logger);
         string address = app.Urls.First();
-        return new EmulatorHost(app, state, new Uri(address.TrimEnd('/') + "/"));
+        return new EmulatorHost(app, state, new Uri(address.TrimEnd('/') + "/"), saver);
     }
 
     /// <summary>Completes when the process is asked to stop (Ctrl+C, SIGTERM) or the token is cancelled.</summary>
@@ -78,6 +92,13 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         await app.StopAsync().ConfigureAwait(false);
+
+        // Requests have stopped, so the final save holds everything that was accepted.
+        if (saver is not null)
+        {
+            await saver.DisposeAsync().ConfigureAwait(false);
+        }
+
         await app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -8,6 +8,7 @@ public sealed class EmulatorOptions
     public const int DefaultRequestLogSize = 10000;
     public const long DefaultMaxPastSeconds = 31536000;
     public const long DefaultMaxFutureSeconds = 900;
+    public const int DefaultDataSaveIntervalSeconds = 5;
 
     /// <summary>Kestrel URLs, ';'-separated. Port 0 picks a free port. Only loopback hosts unless <see cref="AllowRemote"/>.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";
@@ -27,7 +28,31 @@ public sealed class EmulatorOptions
     /// <summary>Allows listening on non-loopback addresses.</summary>
     public bool AllowRemote { get; set; }
 
-    /// <summary>The configured accounts, or the default account when none is configured.</summary>
+    /// <summary>
+    /// A JSON file of further accounts, with their tokens, roles and rate limits (see docs/emulator.md). Its
+    /// accounts follow those in <see cref="Accounts"/>.
+    /// </summary>
+    public string? ConfigFile { get; set; }
+
+    /// <summary>Requests allowed per window in each rate-limit bucket, for accounts without their own limit; null for no limit.</summary>
+    public int? RateLimit { get; set; }
+
+    /// <summary>How long a rate-limit window lasts, in seconds.</summary>
+    public int RateLimitWindowSeconds { get; set; } = EmulatorRateLimit.DefaultWindowSeconds;
+
+    /// <summary>The status of a request over the limit: 429, or 403 for the historical body.</summary>
+    public int RateLimitStatus { get; set; } = EmulatorRateLimit.DefaultStatus;
+
+    /// <summary>A file that keeps the stored data across restarts: read at start, saved periodically and at shutdown.</summary>
+    public string? DataFile { get; set; }
+
+    /// <summary>How often, in seconds, changed data is saved to <see cref="DataFile"/>.</summary>
+    public int DataSaveIntervalSeconds { get; set; } = DefaultDataSaveIntervalSeconds;
+
+    /// <summary>The emulator-wide rate limit these options describe.</summary>
+    public EmulatorRateLimit DefaultRateLimit => new(RateLimit, RateLimitWindowSeconds, RateLimitStatus);
+
+    /// <summary>The configured accounts, or the default account when none is configured; <see cref="ConfigFile"/> is not read here.</summary>
     public IReadOnlyList<EmulatorAccount> EffectiveAccounts =>
         Accounts.Count == 0 ? new[] { EmulatorAccount.Default } : new List<EmulatorAccount>(Accounts);
 }

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
+using System.Threading;
+using Librato.Emulator.Faults;
 using Librato.Emulator.Storage;
 
 namespace Librato.Emulator;
@@ -12,8 +13,17 @@ namespace Librato.Emulator;
 public sealed class EmulatorState
 {
     private readonly AccountStore[] stores;
+    private long changeVersion;
 
     internal EmulatorState(IReadOnlyList<EmulatorAccount> accounts, int requestLogSize)
+        : this(accounts, requestLogSize, EmulatorRateLimit.Unlimited)
+    {
+    }
+
+    /// <param name="accounts">The accounts, each with its own data.</param>
+    /// <param name="requestLogSize">How many requests the log keeps.</param>
+    /// <param name="rateLimit">The request limit of accounts that do not set their own.</param>
+    internal EmulatorState(IReadOnlyList<EmulatorAccount> accounts, int requestLogSize, EmulatorRateLimit rateLimit)
     {
         if (accounts.Count == 0)
         {
@@ -23,7 +33,7 @@ public sealed class EmulatorState
         stores = new AccountStore[accounts.Count];
         for (int i = 0; i < accounts.Count; i++)
         {
-            stores[i] = new AccountStore(accounts[i]);
+            stores[i] = new AccountStore(accounts[i], accounts[i].RateLimit ?? rateLimit);
         }
 
         Accounts = accounts;
@@ -34,25 +44,69 @@ public sealed class EmulatorState
 
     internal RequestLog RequestLog { get; }
 
+    /// <summary>Faults waiting for the next matching /v1 requests.</summary>
+    internal FaultRegistry Faults { get; } = new();
+
     internal AccountStore DefaultStore => stores[0];
 
-    /// <summary>Clears every account's metrics and series, and the request log.</summary>
+    internal IReadOnlyList<AccountStore> Stores => stores;
+
+    /// <summary>Grows whenever stored data may have changed; the data file is saved when it differs from the last save.</summary>
+    internal long ChangeVersion => Interlocked.Read(ref changeVersion);
+
+    /// <summary>
+    /// Clears every account's data and the request log, drops pending faults and tokens added at run time, and
+    /// puts every account's rate limit back to its configured settings with fresh windows.
+    /// </summary>
     public void Reset()
     {
         foreach (var store in stores)
         {
             store.Clear();
+            store.RateLimiter.Restore();
         }
 
         RequestLog.Clear();
+        Faults.Clear();
+        MarkChanged();
     }
 
-    /// <summary>Clears one account's metrics and series, and that account's entries in the request log.</summary>
+    /// <summary>
+    /// Clears one account's data and its entries in the request log, drops its tokens added at run time, and
+    /// puts its rate limit back to its configured settings.
+    /// </summary>
     public void Reset(string email)
     {
-        Require(email).Clear();
+        var store = Require(email);
+        store.Clear();
+        store.RateLimiter.Restore();
         RequestLog.RemoveUser(email);
+        MarkChanged();
     }
+
+    /// <summary>Changes the request limit of one account, or of every account when <paramref name="email"/> is null, until the next reset.</summary>
+    public void SetRateLimit(EmulatorRateLimit rateLimit, string? email = null)
+    {
+        ArgumentNullException.ThrowIfNull(rateLimit);
+        if (email is not null)
+        {
+            Require(email).RateLimiter.Configure(rateLimit);
+            return;
+        }
+
+        foreach (var store in stores)
+        {
+            store.RateLimiter.Configure(rateLimit);
+        }
+    }
+
+    /// <summary>The request limit currently applied to the account.</summary>
+    public EmulatorRateLimit GetRateLimit(string email) => Require(email).RateLimiter.Settings;
+
+    /// <summary>Drops every pending injected fault.</summary>
+    public void ClearFaults() => Faults.Clear();
+
+    internal void MarkChanged() => Interlocked.Increment(ref changeVersion);
 
     public EmulatorStats GetStats(string email)
     {
@@ -158,19 +212,13 @@ public sealed class EmulatorState
         return null;
     }
 
-    internal AccountStore? Authenticate(string email, string token)
+    /// <summary>The account whose tokens include <paramref name="token"/>, active or not; null when there is none.</summary>
+    internal AccountStore? Authenticate(string email, string token, out ApiTokenEntry? entry)
     {
+        entry = null;
         var store = FindStore(email);
-        if (store is null)
-        {
-            return null;
-        }
-
-        // Comparing as bytes in fixed time costs nothing here and keeps the emulator from teaching bad habits.
-        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(store.Account.Token), Encoding.UTF8.GetBytes(token))
-            ? store
-            : null;
+        entry = store?.Tokens.Find(token);
+        return entry is null ? null : store;
     }
 
     private AccountStore Require(string email) =>

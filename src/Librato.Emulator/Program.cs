@@ -27,6 +27,12 @@ try
 {
     host = await EmulatorHost.StartAsync(parsed.Options!);
 }
+catch (InvalidDataException exception)
+{
+    // A data file that cannot be read is never overwritten; the message says what to do about it.
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
 catch (IOException exception)
 {
     // Kestrel reports a port already in use as an IOException; say so plainly rather than with a stack trace.

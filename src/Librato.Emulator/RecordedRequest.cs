@@ -11,6 +11,7 @@ namespace Librato.Emulator;
 /// <param name="Headers">The request headers other than Authorization; repeated headers joined with ", ".</param>
 /// <param name="Body">The request body as text, after gzip or deflate decompression.</param>
 /// <param name="User">The authenticated account's email, or null when authentication failed.</param>
+/// <remarks>A <paramref name="Status"/> of 0 means no response reached the client.</remarks>
 public sealed record RecordedRequest(
     long Time,
     string Method,
@@ -19,4 +20,8 @@ public sealed record RecordedRequest(
     int Status,
     IReadOnlyDictionary<string, string> Headers,
     string Body,
-    string? User);
+    string? User)
+{
+    /// <summary>The kind of injected fault that answered the request (for example <c>drop</c>), or null.</summary>
+    public string? Fault { get; init; }
+}

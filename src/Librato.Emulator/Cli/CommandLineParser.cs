@@ -43,7 +43,8 @@ internal static class CommandLineParser
                     continue;
             }
 
-            if (name is not ("--urls" or "--user" or "--token" or "--request-log-size" or "--max-past-seconds" or "--max-future-seconds"))
+            if (name is not ("--urls" or "--user" or "--token" or "--request-log-size" or "--max-past-seconds" or "--max-future-seconds"
+                or "--config" or "--data-file" or "--data-save-interval" or "--rate-limit" or "--rate-limit-window" or "--rate-limit-status"))
             {
                 return CommandLineResult.Invalid($"Unknown option '{argument}'.");
             }
@@ -69,6 +70,12 @@ internal static class CommandLineParser
                     break;
                 case "--token":
                     tokens.Add(value);
+                    break;
+                case "--config":
+                    options.ConfigFile = value;
+                    break;
+                case "--data-file":
+                    options.DataFile = value;
                     break;
                 default:
                     if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long number))
@@ -116,8 +123,30 @@ internal static class CommandLineParser
             case "--max-past-seconds":
                 options.MaxPastSeconds = number;
                 return true;
-            default:
+            case "--max-future-seconds":
                 options.MaxFutureSeconds = number;
+                return true;
+        }
+
+        // The remaining options are all int-sized; their ranges are checked with the other options.
+        if (number > int.MaxValue)
+        {
+            return false;
+        }
+
+        switch (name)
+        {
+            case "--data-save-interval":
+                options.DataSaveIntervalSeconds = (int)number;
+                return true;
+            case "--rate-limit":
+                options.RateLimit = (int)number;
+                return true;
+            case "--rate-limit-window":
+                options.RateLimitWindowSeconds = (int)number;
+                return true;
+            default:
+                options.RateLimitStatus = (int)number;
                 return true;
         }
     }

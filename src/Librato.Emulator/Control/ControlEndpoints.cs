@@ -126,6 +126,15 @@ internal sealed class ControlEndpoints
             writer.WriteString("user", request.User);
         }
 
+        if (request.Fault is null)
+        {
+            writer.WriteNull("fault");
+        }
+        else
+        {
+            writer.WriteString("fault", request.Fault);
+        }
+
         writer.WriteEndObject();
     }
 

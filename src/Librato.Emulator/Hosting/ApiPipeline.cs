@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
+using Librato.Emulator.Faults;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
+using Librato.Emulator.Limits;
 using Librato.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -12,43 +15,41 @@ using Microsoft.Net.Http.Headers;
 namespace Librato.Emulator.Hosting;
 
 /// <summary>
-/// Runs before every /v1 route: reads and decompresses the body, authenticates, turns failures into API error
-/// bodies and records the exchange in the request log.
+/// Runs before every /v1 route: reads and decompresses the body, authenticates, applies injected faults, the
+/// rate limit and the token's role, turns form bodies into JSON and failures into API error bodies, and records
+/// the exchange in the request log.
 /// </summary>
 internal sealed class ApiPipeline
 {
     private readonly EmulatorState state;
     private readonly ILogger logger;
+    private readonly CancellationToken stopping;
 
-    public ApiPipeline(EmulatorState state, ILogger logger)
+    public ApiPipeline(EmulatorState state, ILogger logger, CancellationToken stopping)
     {
         this.state = state;
         this.logger = logger;
+        this.stopping = stopping;
     }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         long started = Clock.NowMilliseconds();
         var body = await RequestBodyReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        AccountStore? account = null;
+        var outcome = BasicAuthenticator.Authenticate(context.Request, state, out var account, out var token);
+        var request = context.Request;
+        var fault = state.Faults.TryTake(request.Method, request.Path, outcome == AuthOutcome.Authenticated ? account!.Email : null);
+        bool answered = true;
         try
         {
-            var outcome = BasicAuthenticator.Authenticate(context.Request, state, out account);
-            if (outcome != AuthOutcome.Authenticated)
+            if (fault is null)
             {
-                context.Response.Headers.WWWAuthenticate = BasicAuthenticator.Challenge;
-                await JsonResponse.RequestErrorAsync(context, StatusCodes.Status401Unauthorized,
-                    outcome == AuthOutcome.MissingCredentials ? ErrorMessages.MissingCredentials : ErrorMessages.BadCredentials)
-                    .ConfigureAwait(false);
-            }
-            else if (body.Error is not null)
-            {
-                await JsonResponse.RequestErrorAsync(context, body.ErrorStatus, body.Error).ConfigureAwait(false);
+                await HandleAsync(context, next, body, outcome, account, token).ConfigureAwait(false);
             }
             else
             {
-                context.Features.Set(new ApiRequest(account!, body.Content));
-                await next(context).ConfigureAwait(false);
+                answered = await FaultResponder.RespondAsync(
+                    context, fault, () => HandleAsync(context, next, body, outcome, account, token), stopping).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException && !context.Response.HasStarted)
@@ -67,14 +68,75 @@ internal sealed class ApiPipeline
         }
         finally
         {
+            // Any authenticated write may have changed what the data file holds; reads never do.
+            if (outcome == AuthOutcome.Authenticated && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+            {
+                state.MarkChanged();
+            }
+
             if (state.RequestLog.Enabled)
             {
-                state.RequestLog.Add(Describe(context, started, body, account));
+                state.RequestLog.Add(Describe(context, started, body, outcome == AuthOutcome.Authenticated ? account : null, answered, fault));
             }
         }
     }
 
-    private static RecordedRequest Describe(HttpContext context, long started, RequestBody body, AccountStore? account)
+    private static async Task HandleAsync(
+        HttpContext context, RequestDelegate next, RequestBody body, AuthOutcome outcome, AccountStore? account, ApiTokenEntry? token)
+    {
+        var request = context.Request;
+        if (outcome != AuthOutcome.Authenticated)
+        {
+            context.Response.Headers.WWWAuthenticate = BasicAuthenticator.Challenge;
+            string message = outcome switch
+            {
+                AuthOutcome.MissingCredentials => ErrorMessages.MissingCredentials,
+                AuthOutcome.InactiveToken => ErrorMessages.InactiveToken,
+                _ => ErrorMessages.BadCredentials,
+            };
+            await JsonResponse.RequestErrorAsync(context, StatusCodes.Status401Unauthorized, message).ConfigureAwait(false);
+            return;
+        }
+
+        var bucket = RateBuckets.For(request.Method, request.Path);
+        var limiter = account!.RateLimiter;
+        bool allowed = limiter.TryConsume(bucket, Clock.NowMilliseconds(), out var agg, out var std, out long retryAfter);
+        RateLimitResponse.AddHeaders(context.Response, agg, std);
+        if (!allowed)
+        {
+            await RateLimitResponse.WriteRefusalAsync(context, limiter.Settings.Status, bucket, retryAfter).ConfigureAwait(false);
+            return;
+        }
+
+        if (!RolePolicy.IsPermitted(token!.Role, request.Method, request.Path))
+        {
+            await JsonResponse.RequestErrorAsync(context, StatusCodes.Status403Forbidden, ErrorMessages.TokenNotPermitted).ConfigureAwait(false);
+            return;
+        }
+
+        if (body.Error is not null)
+        {
+            await JsonResponse.RequestErrorAsync(context, body.ErrorStatus, body.Error).ConfigureAwait(false);
+            return;
+        }
+
+        ReadOnlyMemory<byte> content = body.Content;
+        if (content.Length > 0 && ContentTypes.IsForm(request.ContentType))
+        {
+            if (!FormBody.TryConvert(content.Span, out var json, out string? error))
+            {
+                await JsonResponse.RequestErrorAsync(context, StatusCodes.Status400BadRequest, error).ConfigureAwait(false);
+                return;
+            }
+
+            content = json;
+        }
+
+        context.Features.Set(new ApiRequest(account, content) { Token = token });
+        await next(context).ConfigureAwait(false);
+    }
+
+    private static RecordedRequest Describe(HttpContext context, long started, RequestBody body, AccountStore? account, bool answered, Fault? fault)
     {
         var request = context.Request;
         var headers = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -92,6 +154,9 @@ internal sealed class ApiPipeline
         string query = request.QueryString.HasValue ? request.QueryString.Value!.TrimStart('?') : string.Empty;
         string text = Encoding.UTF8.GetString(body.Content ?? body.Raw);
         return new RecordedRequest(started, request.Method, request.Path.Value ?? string.Empty, query,
-            context.Response.StatusCode, headers, text, account?.Email);
+            answered ? context.Response.StatusCode : 0, headers, text, account?.Email)
+        {
+            Fault = fault?.Kind.ToName(),
+        };
     }
 }

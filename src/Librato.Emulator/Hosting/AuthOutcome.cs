@@ -5,4 +5,5 @@ internal enum AuthOutcome
     Authenticated,
     MissingCredentials,
     BadCredentials,
+    InactiveToken,
 }

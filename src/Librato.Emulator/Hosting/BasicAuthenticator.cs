@@ -10,9 +10,10 @@ internal static class BasicAuthenticator
 {
     public const string Challenge = "Basic realm=\"Librato API\"";
 
-    public static AuthOutcome Authenticate(HttpRequest request, EmulatorState state, out AccountStore? account)
+    public static AuthOutcome Authenticate(HttpRequest request, EmulatorState state, out AccountStore? account, out ApiTokenEntry? token)
     {
         account = null;
+        token = null;
         string header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
@@ -36,7 +37,12 @@ internal static class BasicAuthenticator
             return AuthOutcome.BadCredentials;
         }
 
-        account = state.Authenticate(decoded.Substring(0, colon), decoded.Substring(colon + 1));
-        return account is null ? AuthOutcome.BadCredentials : AuthOutcome.Authenticated;
+        account = state.Authenticate(decoded.Substring(0, colon), decoded.Substring(colon + 1), out token);
+        if (account is null)
+        {
+            return AuthOutcome.BadCredentials;
+        }
+
+        return token!.Active ? AuthOutcome.Authenticated : AuthOutcome.InactiveToken;
     }
 }

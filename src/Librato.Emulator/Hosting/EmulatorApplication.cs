@@ -39,7 +39,7 @@ internal static class EmulatorApplication
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var app = builder.Build();
-        var pipeline = new ApiPipeline(state, app.Logger);
+        var pipeline = new ApiPipeline(state, app.Logger, app.Lifetime.ApplicationStopping);
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/v1"),
             branch => branch.Use((context, next) => pipeline.InvokeAsync(context, next)));
@@ -64,6 +64,16 @@ internal static class EmulatorApplication
         app.MapGet("/_emulator/stats", new RequestDelegate(control.StatsAsync));
         app.MapGet("/_emulator/requests", new RequestDelegate(control.RequestsAsync));
         app.MapDelete("/_emulator/requests", new RequestDelegate(control.ClearRequestsAsync));
+
+        var faults = new FaultEndpoints(state);
+        app.MapPost("/_emulator/faults", new RequestDelegate(faults.AddAsync));
+        app.MapGet("/_emulator/faults", new RequestDelegate(faults.ListAsync));
+        app.MapDelete("/_emulator/faults", new RequestDelegate(faults.ClearAsync));
+        app.MapDelete("/_emulator/faults/{id}", new RequestDelegate(faults.RemoveAsync));
+
+        var rateLimit = new RateLimitEndpoints(state);
+        app.MapGet("/_emulator/rate-limit", new RequestDelegate(rateLimit.ShowAsync));
+        app.MapPut("/_emulator/rate-limit", new RequestDelegate(rateLimit.UpdateAsync));
     }
 
     private static Task RouteNotFoundAsync(HttpContext context) =>

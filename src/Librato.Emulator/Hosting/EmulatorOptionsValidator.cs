@@ -1,12 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 
 namespace Librato.Emulator.Hosting;
 
 /// <summary>Checks options before anything listens, so the command line and tests get the same messages.</summary>
 internal static class EmulatorOptionsValidator
 {
-    public static List<string> Validate(EmulatorOptions options)
+    public static List<string> Validate(EmulatorOptions options) => Validate(options, out _);
+
+    /// <summary>Also returns the accounts to run with: those given directly, then the config file's, or the default one.</summary>
+    public static List<string> Validate(EmulatorOptions options, out List<EmulatorAccount> accounts)
     {
         var problems = new List<string>();
         var urls = ListenUrls.Split(options.Urls ?? string.Empty);
@@ -23,24 +27,23 @@ internal static class EmulatorOptionsValidator
             }
         }
 
-        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var account in options.EffectiveAccounts)
+        foreach (string problem in RateLimitRules.Problems(options.DefaultRateLimit))
         {
-            if (string.IsNullOrWhiteSpace(account.Email) || account.Email.Contains(':', StringComparison.Ordinal))
-            {
-                problems.Add($"'{account.Email}' is not a usable account email (it must be non-empty and contain no ':').");
-            }
-            else if (!emails.Add(account.Email))
-            {
-                problems.Add($"The account '{account.Email}' is configured more than once.");
-            }
-
-            if (string.IsNullOrEmpty(account.Token))
-            {
-                problems.Add($"The account '{account.Email}' needs a non-empty token.");
-            }
+            problems.Add(char.ToUpperInvariant(problem[0]) + problem.Substring(1));
         }
 
+        accounts = new List<EmulatorAccount>(options.Accounts);
+        if (!string.IsNullOrEmpty(options.ConfigFile))
+        {
+            accounts.AddRange(AccountConfigFile.Load(options.ConfigFile, options.DefaultRateLimit, problems));
+        }
+
+        if (accounts.Count == 0)
+        {
+            accounts.Add(EmulatorAccount.Default);
+        }
+
+        ValidateAccounts(accounts, problems);
         if (options.RequestLogSize < 0)
         {
             problems.Add("The request log size must be 0 (disabled) or more.");
@@ -51,6 +54,68 @@ internal static class EmulatorOptionsValidator
             problems.Add("The accepted time window (max past and future seconds) must not be negative.");
         }
 
+        ValidateDataFile(options, problems);
         return problems;
+    }
+
+    private static void ValidateAccounts(List<EmulatorAccount> accounts, List<string> problems)
+    {
+        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var account in accounts)
+        {
+            if (string.IsNullOrWhiteSpace(account.Email) || account.Email.Contains(':', StringComparison.Ordinal))
+            {
+                problems.Add($"'{account.Email}' is not a usable account email (it must be non-empty and contain no ':').");
+            }
+            else if (!emails.Add(account.Email))
+            {
+                problems.Add($"The account '{account.Email}' is configured more than once.");
+            }
+
+            var tokens = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in account.AllTokens())
+            {
+                if (string.IsNullOrEmpty(token.Token))
+                {
+                    problems.Add($"The account '{account.Email}' needs a non-empty token.");
+                }
+                else if (!tokens.Add(token.Token))
+                {
+                    problems.Add($"The account '{account.Email}' lists the same token more than once.");
+                }
+            }
+
+            if (account.RateLimit is { } rateLimit)
+            {
+                foreach (string problem in RateLimitRules.Problems(rateLimit))
+                {
+                    problems.Add($"The account '{account.Email}': {problem}");
+                }
+            }
+        }
+    }
+
+    private static void ValidateDataFile(EmulatorOptions options, List<string> problems)
+    {
+        if (options.DataSaveIntervalSeconds < 1)
+        {
+            problems.Add("The data save interval must be at least 1 second.");
+        }
+
+        if (string.IsNullOrEmpty(options.DataFile))
+        {
+            return;
+        }
+
+        string full = Path.GetFullPath(options.DataFile);
+        string? directory = Path.GetDirectoryName(full);
+        if (Directory.Exists(full))
+        {
+            problems.Add($"The data file '{options.DataFile}' is a directory.");
+        }
+        else if (directory is null || !Directory.Exists(directory))
+        {
+            problems.Add($"The directory of the data file '{options.DataFile}' does not exist.");
+        }
     }
 }

@@ -5,6 +5,12 @@ internal static class ErrorMessages
 {
     public const string MissingCredentials = "Please provide credentials for authentication.";
     public const string BadCredentials = "Authentication failed: invalid email or token.";
+    public const string InactiveToken = "Authentication failed: this token is not active.";
+    public const string TokenNotPermitted = "This token is not permitted to perform this action on this resource";
+    public const string MeasurementLimit =
+        "You have hit the API limit for measurements [measure:raw_rate]. Contact: support@librato.com to adjust this limit.";
+    public const string RequestLimit =
+        "You have hit the API limit for requests [api:request_rate]. Contact: support@librato.com to adjust this limit.";
     public const string SubmissionUnparseable = "Could not parse the basic format of the payload to identify measurements";
     public const string BodyUnparseable = "Could not parse the request body as JSON";
     public const string NotJson = "Content type was not application/json";

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Librato.Emulator.Input;
+using Librato.Emulator.Storage;
 
 namespace Librato.Emulator.Metadata;
 
@@ -25,16 +27,43 @@ internal static class AttributeRules
             case "display_stacked":
             case "aggregate":
             case "gap_detection":
-                return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"{name} must be true or false";
+                return JsonBooleans.TryRead(value, out _) ? null : $"{name} must be true or false";
             case "display_min":
             case "display_max":
-                return value.ValueKind == JsonValueKind.Number ? null : $"{name} is not a number";
+                return JsonNumbers.ReadDouble(value, out _) == NumberStatus.Ok ? null : $"{name} is not a number";
             case "display_units_long":
             case "display_units_short":
             case "display_transform":
                 return value.ValueKind == JsonValueKind.String ? null : $"{name} must be a string";
             default:
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// The value to store for an acceptable attribute: form-encoded clients send every value as a string, so the
+    /// flags and bounds are stored as the boolean or number they stand for.
+    /// </summary>
+    public static JsonElement Normalize(string name, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return value;
+        }
+
+        switch (name)
+        {
+            case "display_stacked":
+            case "aggregate":
+            case "gap_detection":
+                return JsonBooleans.TryRead(value, out bool flag) ? (flag ? JsonValues.True : JsonValues.False) : value;
+            case "display_min":
+            case "display_max":
+                return JsonNumbers.ReadDouble(value, out double number) == NumberStatus.Ok
+                    ? JsonSerializer.SerializeToElement(number)
+                    : value;
+            default:
+                return value;
         }
     }
 

@@ -71,7 +71,7 @@ internal sealed class MetricPutBody
                     }
                     else
                     {
-                        body.Attributes.Add(new KeyValuePair<string, JsonElement>(attribute.Name, attribute.Value.Clone()));
+                        body.Attributes.Add(new KeyValuePair<string, JsonElement>(attribute.Name, AttributeRules.Normalize(attribute.Name, attribute.Value.Clone())));
                     }
                 }
             }

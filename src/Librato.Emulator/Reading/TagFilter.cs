@@ -25,6 +25,13 @@ internal sealed class TagFilter
             }
 
             string name = key.Substring(5, key.Length - 6).ToLowerInvariant();
+
+            // Rails-style list spelling, tags[host][]=a&tags[host][]=b, means the same as repeating tags[host].
+            if (name.EndsWith("][", StringComparison.Ordinal))
+            {
+                name = name.Substring(0, name.Length - 2);
+            }
+
             var alternatives = new List<(bool, WildcardPattern)>();
             foreach (string? value in parameter.Value)
             {
@@ -37,7 +44,17 @@ internal sealed class TagFilter
                 alternatives.Add((negated, new WildcardPattern(negated ? value.Substring(1) : value)));
             }
 
-            if (alternatives.Count > 0)
+            if (alternatives.Count == 0)
+            {
+                continue;
+            }
+
+            int existing = filter.conditions.FindIndex(condition => condition.Key == name);
+            if (existing >= 0)
+            {
+                filter.conditions[existing].Value.AddRange(alternatives);
+            }
+            else
             {
                 filter.conditions.Add(new KeyValuePair<string, List<(bool, WildcardPattern)>>(name, alternatives));
             }

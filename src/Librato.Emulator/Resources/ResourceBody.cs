@@ -44,7 +44,18 @@ internal static class ResourceBody
             return false;
         }
 
-        root = FormBody.Parse(span);
+        // Form bodies sent with their content type were converted in the pipeline; this covers ones sent without it.
+        if (!FormBody.TryConvert(span, out var json, out _) || !JsonBody.TryParseObject(json, out var converted))
+        {
+            root = default;
+            return false;
+        }
+
+        using (converted)
+        {
+            root = converted.RootElement.Clone();
+        }
+
         return true;
     }
 }

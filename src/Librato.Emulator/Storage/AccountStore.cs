@@ -1,24 +1,57 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using Librato.Emulator.Limits;
+using Librato.Emulator.Persistence;
 using Librato.Emulator.Resources;
 using Librato.Emulator.Tokens;
 
 namespace Librato.Emulator.Storage;
 
-/// <summary>Everything one account has stored: its metrics and, through them, its series.</summary>
+/// <summary>Everything one account has stored: its metrics and, through them, its series; its tokens and request limit.</summary>
 internal sealed class AccountStore
 {
     private readonly ConcurrentDictionary<string, Metric> metrics = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<IPersistentSection> sections = new();
 
     public AccountStore(EmulatorAccount account)
+        : this(account, account.RateLimit ?? EmulatorRateLimit.Unlimited)
+    {
+    }
+
+    public AccountStore(EmulatorAccount account, EmulatorRateLimit rateLimit)
     {
         Account = account;
+        Tokens = new TokenRegistry(account.AllTokens());
+        RateLimiter = new AccountRateLimiter(rateLimit);
+        RegisterSection(new MetricSection(this));
     }
 
     public EmulatorAccount Account { get; }
 
     public string Email => Account.Email;
+
+    /// <summary>The tokens this account accepts, with their roles.</summary>
+    public TokenRegistry Tokens { get; }
+
+    public AccountRateLimiter RateLimiter { get; }
+
+    /// <summary>The parts of this account's state that <c>--data-file</c> saves, each under its own name.</summary>
+    public IReadOnlyList<IPersistentSection> Sections => sections;
+
+    /// <summary>Adds a part of the account's state to what the data file saves; names must be unique.</summary>
+    public void RegisterSection(IPersistentSection section)
+    {
+        foreach (var existing in sections)
+        {
+            if (string.Equals(existing.Name, section.Name, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"A persistent section named '{section.Name}' is already registered.");
+            }
+        }
+
+        sections.Add(section);
+    }
 
     public Metric? Find(string name) => metrics.TryGetValue(name, out var metric) ? metric : null;
 
@@ -46,10 +79,12 @@ internal sealed class AccountStore
 
     public int MetricCount => metrics.Count;
 
+    /// <summary>Drops the stored data, the resources and the tokens added at run time.</summary>
     public void Clear()
     {
         metrics.Clear();
         Resources.Clear();
+        Tokens.Restore(Account.AllTokens());
     }
 
     /// <summary>Annotations, spaces, services, alerts, snapshots, jobs and API tokens.</summary>

@@ -157,4 +157,51 @@ public sealed class CommandLineParserTests
             Assert.Contains(option, Usage.Text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void UsageNamesTheRequestHandlingOptionsAndControlRoutes()
+    {
+        foreach (string text in new[]
+                 {
+                     "--config PATH", "--rate-limit N", "--rate-limit-window SECONDS", "--rate-limit-status CODE", "--data-file PATH",
+                     "--data-save-interval SECONDS", "/_emulator/faults", "/_emulator/rate-limit",
+                 })
+        {
+            Assert.Contains(text, Usage.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void RequestHandlingOptionsAreRead()
+    {
+        string directory = System.IO.Path.GetTempPath();
+        string dataFile = System.IO.Path.Combine(directory, "emulator-data.json");
+        var options = Run("--rate-limit", "100", "--rate-limit-window=30", "--rate-limit-status", "403",
+            "--data-file", dataFile, "--data-save-interval", "2");
+
+        Assert.Equal((100, 30, 403), (options.RateLimit!.Value, options.RateLimitWindowSeconds, options.RateLimitStatus));
+        Assert.Equal((dataFile, 2), (options.DataFile, options.DataSaveIntervalSeconds));
+    }
+
+    [Fact]
+    public void RequestHandlingDefaultsAreOff()
+    {
+        var options = Run();
+
+        Assert.Equal(((int?)null, 60, 429, (string?)null, 5, (string?)null),
+            (options.RateLimit, options.RateLimitWindowSeconds, options.RateLimitStatus, options.DataFile, options.DataSaveIntervalSeconds, options.ConfigFile));
+    }
+
+    [Theory]
+    [InlineData("--rate-limit-status", "500", "The rate-limit status must be 429 or 403.")]
+    [InlineData("--rate-limit", "0", "The rate limit must be at least 1 request per window")]
+    [InlineData("--rate-limit-window", "0", "The rate-limit window must be between 1 and 86400 seconds.")]
+    [InlineData("--data-save-interval", "0", "The data save interval must be at least 1 second.")]
+    [InlineData("--rate-limit", "99999999999", "--rate-limit is too large: 99999999999.")]
+    [InlineData("--data-file", "/no/such/directory/data.json", "The directory of the data file '/no/such/directory/data.json' does not exist.")]
+    [InlineData("--config", "/no/such/accounts.json", "Could not read the config file '/no/such/accounts.json'")]
+    public void UnusableRequestHandlingOptionsAreRefused(string option, string value, string message)
+    {
+        Assert.Contains(message, Fail(option, value).Error, StringComparison.Ordinal);
+    }
 }

@@ -35,6 +35,13 @@ public sealed class ApiClient
 
     public Task<ApiResponse> DeleteAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Delete, path));
 
+    /// <summary>Sends an <c>application/x-www-form-urlencoded</c> body, given already encoded (<c>a[0][b]=1&amp;c=2</c>).</summary>
+    public Task<ApiResponse> SendFormAsync(HttpMethod method, string path, string form) =>
+        SendAsync(new HttpRequestMessage(method, path) { Content = Body(form, false, "application/x-www-form-urlencoded") });
+
+    public Task<ApiResponse> SendJsonAsync(HttpMethod method, string path, string json) =>
+        SendAsync(new HttpRequestMessage(method, path) { Content = Body(json, false, "application/json") });
+
     public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
     {
         if (authorization is not null && request.Headers.Authorization is null)

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Threading.Tasks;
+using Librato.Emulator.Hosting;
+using Librato.Emulator.Http;
+using Librato.Emulator.Input;
+using Microsoft.AspNetCore.Http;
+
+namespace Librato.Emulator.Control;
+
+/// <summary>Reads the JSON object a control route expects, answering 400 itself when there is none.</summary>
+internal static class ControlBody
+{
+    /// <summary>The parsed body, or null after a 400 has been written.</summary>
+    public static async Task<JsonDocument?> ReadObjectAsync(HttpContext context)
+    {
+        var body = await RequestBodyReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (body.Error is not null)
+        {
+            await JsonResponse.RequestErrorAsync(context, body.ErrorStatus, body.Error).ConfigureAwait(false);
+            return null;
+        }
+
+        if (!JsonBody.TryParseObject(body.Content, out var document))
+        {
+            await JsonResponse.RequestErrorAsync(context, StatusCodes.Status400BadRequest, ErrorMessages.BodyUnparseable).ConfigureAwait(false);
+            return null;
+        }
+
+        return document;
+    }
+}
