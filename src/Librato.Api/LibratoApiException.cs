@@ -15,7 +15,8 @@ namespace Librato.Api
             string path,
             int? statusCode,
             IReadOnlyList<string> apiErrors,
-            Exception? inner = null)
+            Exception? inner = null,
+            TimeSpan? retryAfter = null)
             : base(FormatMessage(kind, method, path, statusCode, apiErrors, inner), inner)
         {
             Kind = kind;
@@ -23,7 +24,14 @@ namespace Librato.Api
             Path = path;
             StatusCode = statusCode;
             ApiErrors = apiErrors;
+            RetryAfter = retryAfter;
         }
+
+        /// <summary>How long the server asked to wait (Retry-After, or an exhausted rate limit's reset).</summary>
+        public TimeSpan? RetryAfter { get; }
+
+        /// <summary>True for failures worth trying again later: server errors, rate limits, timeouts, broken connections.</summary>
+        public bool IsTransient => ApiTransport.IsTransient(this);
 
         public LibratoErrorKind Kind { get; }
 

@@ -9,7 +9,28 @@ namespace Librato.Api
 
         public Uri Endpoint { get; set; } = DefaultEndpoint;
 
+        /// <summary>How long one attempt may wait for the whole answer.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>How long making the connection may take (honoured on .NET Core).</summary>
+        public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Retries after the first attempt for server errors, rate limits, timeouts and broken connections.</summary>
+        public int MaxRetries { get; set; } = 5;
+
+        /// <summary>The first backoff; each retry doubles it, with jitter.</summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>The longest wait between attempts, Retry-After included.</summary>
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>An explicit proxy; null uses the system or environment proxy (when <see cref="UseProxy"/>).</summary>
+        public System.Net.IWebProxy? Proxy { get; set; }
+
+        public bool UseProxy { get; set; } = true;
+
+        /// <summary>gzip request bodies larger than a few hundred bytes.</summary>
+        public bool CompressRequests { get; set; } = true;
 
         public string UserAgent { get; set; } = "Librato.Api/" + typeof(LibratoClientOptions).Assembly.GetName().Version;
 

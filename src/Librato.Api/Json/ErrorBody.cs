@@ -10,7 +10,7 @@ namespace Librato.Api
     /// </summary>
     internal static class ErrorBody
     {
-        public static LibratoApiException ToException(string method, string path, int status, byte[] body)
+        public static LibratoApiException ToException(string method, string path, int status, byte[] body, TimeSpan? retryAfter = null)
         {
             var messages = Parse(body, out var parsed);
             var kind = Classify(status, messages);
@@ -20,7 +20,7 @@ namespace Librato.Api
                 messages.Add("the response body was not the API's JSON (" + Snippet(body) + ")");
             }
 
-            return new LibratoApiException(kind, method, path, status, messages);
+            return new LibratoApiException(kind, method, path, status, messages, null, retryAfter);
         }
 
         public static List<string> Parse(byte[] body, out bool parsed)

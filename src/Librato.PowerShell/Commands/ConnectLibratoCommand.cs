@@ -39,6 +39,39 @@ namespace Librato.PowerShell.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 10;
 
+        /// <summary>How long making a connection may take (separate from -TimeoutSec on PowerShell 7).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int ConnectTimeoutSec { get; set; } = 10;
+
+        /// <summary>Retries for server errors, rate limits, timeouts and broken connections (0 turns them off).</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int MaxRetries { get; set; } = 5;
+
+        /// <summary>The longest wait between two attempts, a server's Retry-After included.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int MaxRetryDelaySec { get; set; } = 30;
+
+        /// <summary>A proxy to use instead of the system or environment proxy.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Connect directly, ignoring the system and environment proxy.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
+        /// <summary>Send request bodies uncompressed (they are gzipped by default).</summary>
+        [Parameter]
+        public SwitchParameter NoCompression { get; set; }
+
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
@@ -61,7 +94,13 @@ namespace Librato.PowerShell.Commands
             {
                 Endpoint = Endpoint,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                ConnectTimeout = TimeSpan.FromSeconds(ConnectTimeoutSec),
+                MaxRetries = MaxRetries,
+                MaxRetryDelay = TimeSpan.FromSeconds(MaxRetryDelaySec),
                 UserAgent = UserAgent.Value,
+                UseProxy = !NoProxy,
+                Proxy = CreateProxy(),
+                CompressRequests = !NoCompression,
             };
             if (!InputConversion.TryTags(DefaultTags, out var defaultTags))
             {
@@ -122,6 +161,19 @@ namespace Librato.PowerShell.Commands
 
                     return new LibratoCredentials(user!, token!);
             }
+        }
+
+        private System.Net.IWebProxy? CreateProxy()
+        {
+            if (Proxy == null)
+            {
+                return null;
+            }
+
+            return new System.Net.WebProxy(Proxy)
+            {
+                Credentials = ProxyCredential?.GetNetworkCredential(),
+            };
         }
 
         private void CheckTags(System.Collections.Generic.IDictionary<string, string> tags)

@@ -35,6 +35,19 @@ namespace Librato.PowerShell
 
         public int TimeoutSec => (int)client.Options.Timeout.TotalSeconds;
 
+        public int ConnectTimeoutSec => (int)client.Options.ConnectTimeout.TotalSeconds;
+
+        public int MaxRetries => client.Options.MaxRetries;
+
+        public int MaxRetryDelaySec => (int)client.Options.MaxRetryDelay.TotalSeconds;
+
+        /// <summary>The explicit proxy; null means the system or environment proxy (or none, see <see cref="UseProxy"/>).</summary>
+        public Uri? Proxy => (client.Options.Proxy as System.Net.WebProxy)?.Address;
+
+        public bool UseProxy => client.Options.UseProxy;
+
+        public bool CompressRequests => client.Options.CompressRequests;
+
         public bool AllowUnencryptedAuthentication { get; }
 
         /// <summary>Every metric name passed to a cmdlet is made valid with <see cref="MetricNameSanitizer"/>.</summary>

@@ -129,7 +129,7 @@ namespace Librato.Api.Tests
                 var port = ((IPEndPoint)listener.LocalEndpoint).Port;
                 using var client = new LibratoClient(
                     new LibratoCredentials("a@b.c", "t"),
-                    new LibratoClientOptions { Endpoint = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMilliseconds(500) });
+                    new LibratoClientOptions { Endpoint = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMilliseconds(500), MaxRetries = 0 });
                 var ex = await Assert.ThrowsAsync<LibratoApiException>(() => client.ListMetricsAsync(null));
                 Assert.Equal(LibratoErrorKind.Timeout, ex.Kind);
                 Assert.Null(ex.StatusCode);
@@ -149,7 +149,7 @@ namespace Librato.Api.Tests
             listener.Stop();
             using var client = new LibratoClient(
                 new LibratoCredentials("a@b.c", "t"),
-                new LibratoClientOptions { Endpoint = new Uri($"http://127.0.0.1:{port}") });
+                new LibratoClientOptions { Endpoint = new Uri($"http://127.0.0.1:{port}"), MaxRetries = 0 });
             var ex = await Assert.ThrowsAsync<LibratoApiException>(() => client.ListMetricsAsync(null));
             Assert.Equal(LibratoErrorKind.Connection, ex.Kind);
         }
@@ -159,7 +159,7 @@ namespace Librato.Api.Tests
         {
             using var client = new LibratoClient(
                 new LibratoCredentials("a@b.c", "t"),
-                new LibratoClientOptions { Endpoint = new Uri("https://api.invalid") },
+                new LibratoClientOptions { Endpoint = new Uri("https://api.invalid"), MaxRetries = 0 },
                 new FixedHandler(HttpStatusCode.OK, "<html>maintenance</html>"));
             var ex = await Assert.ThrowsAsync<LibratoApiException>(() => client.ListMetricsAsync(null));
             Assert.Equal(LibratoErrorKind.MalformedResponse, ex.Kind);

@@ -12,14 +12,14 @@ namespace Librato.Api.Tests
     internal sealed class ScriptedHandler : HttpMessageHandler
     {
         private readonly Func<int, string, HttpStatusCode> answer;
-        private readonly List<(string Path, string Body, HttpStatusCode Status)> requests = new List<(string, string, HttpStatusCode)>();
+        private readonly List<(string Path, string Body, HttpStatusCode Status, bool Gzipped)> requests = new List<(string, string, HttpStatusCode, bool)>();
 
         public ScriptedHandler(Func<int, string, HttpStatusCode>? answer = null)
         {
             this.answer = answer ?? ((_, _) => HttpStatusCode.OK);
         }
 
-        public IReadOnlyList<(string Path, string Body, HttpStatusCode Status)> Requests
+        public IReadOnlyList<(string Path, string Body, HttpStatusCode Status, bool Gzipped)> Requests
         {
             get
             {
@@ -32,20 +32,45 @@ namespace Librato.Api.Tests
 
         public string? ResponseBody { get; set; }
 
-        public static LibratoClient Client(ScriptedHandler handler) =>
-            new LibratoClient(new LibratoCredentials("a@b.c", "t"), new LibratoClientOptions { Endpoint = new Uri("https://api.invalid") }, handler);
+        /// <summary>Adds headers (Retry-After, rate limits) to the answer of a given call.</summary>
+        public Action<int, HttpResponseMessage>? Decorate { get; set; }
+
+        /// <summary>A client on this handler; no retries unless asked, so a scripted failure is seen as it is.</summary>
+        public static LibratoClient Client(ScriptedHandler handler, int maxRetries = 0) =>
+            new LibratoClient(
+                new LibratoCredentials("a@b.c", "t"),
+                new LibratoClientOptions
+                {
+                    Endpoint = new Uri("https://api.invalid"),
+                    MaxRetries = maxRetries,
+                    RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+                    MaxRetryDelay = TimeSpan.FromSeconds(2),
+                },
+                handler);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
-            HttpStatusCode status;
-            lock (requests)
+            var gzipped = request.Content != null && request.Content.Headers.ContentEncoding.Contains("gzip");
+            if (gzipped)
             {
-                status = answer(requests.Count, body);
-                requests.Add((request.RequestUri!.AbsolutePath, body, status));
+                using var gzip = new System.IO.Compression.GZipStream(await request.Content!.ReadAsStreamAsync(cancellationToken), System.IO.Compression.CompressionMode.Decompress);
+                using var reader = new System.IO.StreamReader(gzip, Encoding.UTF8);
+                body = await reader.ReadToEndAsync(cancellationToken);
             }
 
-            return new HttpResponseMessage(status) { Content = new StringContent(ResponseBody ?? string.Empty, Encoding.UTF8, "application/json") };
+            HttpStatusCode status;
+            int call;
+            lock (requests)
+            {
+                call = requests.Count;
+                status = answer(call, body);
+                requests.Add((request.RequestUri!.AbsolutePath, body, status, gzipped));
+            }
+
+            var response = new HttpResponseMessage(status) { Content = new StringContent(ResponseBody ?? string.Empty, Encoding.UTF8, "application/json") };
+            Decorate?.Invoke(call, response);
+            return response;
         }
     }
 }

@@ -1,0 +1,62 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Reflection;
+
+namespace Librato.Api
+{
+    /// <summary>
+    /// Builds the HTTP handler: on .NET Core a SocketsHttpHandler (found at run time, since this library targets
+    /// netstandard2.0) so that the connect timeout is separate from the response timeout and pooled connections are
+    /// renewed; elsewhere (Windows PowerShell 5.1) an HttpClientHandler. Certificate validation is always the
+    /// platform's; nothing here can turn it off.
+    /// </summary>
+    internal static class HandlerFactory
+    {
+        private static readonly Type? SocketsHandler = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
+
+        /// <summary>True when the connect timeout is honoured separately (it is on .NET Core, not on .NET Framework).</summary>
+        public static bool SupportsConnectTimeout => SocketsHandler != null;
+
+        public static HttpMessageHandler Create(LibratoClientOptions options)
+        {
+            var proxy = options.Proxy;
+            if (SocketsHandler != null)
+            {
+                var handler = (HttpMessageHandler)Activator.CreateInstance(SocketsHandler)!;
+                Set(handler, "ConnectTimeout", options.ConnectTimeout);
+                Set(handler, "AutomaticDecompression", DecompressionMethods.GZip | DecompressionMethods.Deflate);
+                Set(handler, "UseCookies", false);
+
+                // Renewing pooled connections lets a long-running runbook follow DNS changes of the endpoint.
+                Set(handler, "PooledConnectionLifetime", TimeSpan.FromMinutes(5));
+                Set(handler, "UseProxy", options.UseProxy);
+                if (proxy != null)
+                {
+                    Set(handler, "Proxy", proxy);
+                }
+
+                return handler;
+            }
+
+            var classic = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseCookies = false,
+                UseProxy = options.UseProxy,
+            };
+            if (proxy != null)
+            {
+                classic.Proxy = proxy;
+            }
+
+            return classic;
+        }
+
+        private static void Set(object target, string property, object value)
+        {
+            var info = target.GetType().GetProperty(property, BindingFlags.Public | BindingFlags.Instance);
+            info?.SetValue(target, value);
+        }
+    }
+}
