@@ -142,8 +142,15 @@ function Invoke-Test {
     # Passed through the environment: PowerShell on Unix would expand a wildcard argument to a native command.
     $env:LIBRATO_TEST_FILTER = if ($PesterFilter) { $PesterFilter } else { '*' }
     Push-Location $Root
-    try { & dotnet @pesterArgs } finally { Pop-Location; Remove-Item Env:LIBRATO_TEST_FILTER }
-    $pester = if (Test-Path $pesterResult) { Get-Content -Raw $pesterResult | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    try { & dotnet @pesterArgs; $pesterExit = $LASTEXITCODE } finally { Pop-Location; Remove-Item Env:LIBRATO_TEST_FILTER }
+    $pester = if (Test-Path $pesterResult) { Get-Content -Raw $pesterResult | ConvertFrom-Json } else { $null }
+    if ($null -eq $pester -or $null -eq $pester.Passed -or $null -eq $pester.Failed) {
+        # Pester itself failed (no test file, a crash): that is a failure, never a silent zero.
+        $pester = [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+    elseif ($pesterExit -ne 0 -and $pester.Failed -eq 0) {
+        $pester.Failed = 1
+    }
 
     $passed = $unit.Passed + $pester.Passed
     $failed = $unit.Failed + $pester.Failed

@@ -19,7 +19,7 @@ $env:LIBRATO_TEST_MODULE = (Resolve-Path $ModulePath).Path
 $env:LIBRATO_TEST_EMULATOR = (Resolve-Path $EmulatorPath).Path
 
 $config = New-PesterConfiguration
-$config.Run.Path = @(Get-ChildItem -Path $PSScriptRoot -Filter "$Filter.Tests.ps1" | ForEach-Object FullName)
+$config.Run.Path = @(Get-ChildItem -Path $PSScriptRoot -Filter '*.Tests.ps1' | Where-Object Name -Like "$Filter.Tests.ps1" | ForEach-Object FullName)
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 $config.TestResult.Enabled = $true
