@@ -25,6 +25,7 @@
         'Submit-LibratoQueue'
         'Use-LibratoQueue'
         'New-LibratoAggregator'
+        'Send-LibratoOutbox'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -68,6 +68,14 @@ namespace Librato.PowerShell.Commands
         [Parameter]
         public SwitchParameter NoProxy { get; set; }
 
+        /// <summary>
+        /// A spool directory: batches that still fail after the retries are kept there and sent first by the next
+        /// Send-LibratoMetric (or Send-LibratoOutbox), oldest first.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutboxPath { get; set; }
+
         /// <summary>Send request bodies uncompressed (they are gzipped by default).</summary>
         [Parameter]
         public SwitchParameter NoCompression { get; set; }
@@ -112,8 +120,9 @@ namespace Librato.PowerShell.Commands
                 CheckTags(defaultTags);
             }
 
+            var outbox = OutboxPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutboxPath);
             var session = new LibratoSession(
-                ReadCredentials(), options, AllowUnencryptedAuthentication.IsPresent, SanitizeMetricNames.IsPresent, defaultTags);
+                ReadCredentials(), options, AllowUnencryptedAuthentication.IsPresent, SanitizeMetricNames.IsPresent, defaultTags, outbox);
 
             // The replaced session stays usable: scripts may still hold it from -PassThru.
             SessionStore.Replace(session);

@@ -12,14 +12,17 @@ namespace Librato.PowerShell
     public sealed class LibratoSession : IDisposable
     {
         private readonly LibratoClient client;
+        private readonly List<Measurement> unsent = new List<Measurement>();
 
         internal LibratoSession(
             LibratoCredentials credentials,
             LibratoClientOptions options,
             bool allowUnencryptedAuthentication,
             bool sanitizeMetricNames,
-            IDictionary<string, string>? defaultTags)
+            IDictionary<string, string>? defaultTags,
+            string? outboxPath)
         {
+            Outbox = outboxPath == null ? null : new Outbox(outboxPath);
             client = new LibratoClient(credentials, options);
             AllowUnencryptedAuthentication = allowUnencryptedAuthentication;
             SanitizeMetricNames = sanitizeMetricNames;
@@ -49,6 +52,26 @@ namespace Librato.PowerShell
         public bool CompressRequests => client.Options.CompressRequests;
 
         public bool AllowUnencryptedAuthentication { get; }
+
+        /// <summary>The spool directory for batches that could not be delivered; null when not enabled.</summary>
+        public string? OutboxPath => Outbox?.Directory;
+
+        /// <summary>
+        /// Measurements a stopped command (Ctrl+C) had not sent, kept here when there is no outbox so that nothing
+        /// is lost; send them with <c>$session.Unsent | Send-LibratoMetric</c>.
+        /// </summary>
+        public IReadOnlyList<Measurement> Unsent
+        {
+            get
+            {
+                lock (unsent)
+                {
+                    return unsent.ToArray();
+                }
+            }
+        }
+
+        internal Outbox? Outbox { get; }
 
         /// <summary>Every metric name passed to a cmdlet is made valid with <see cref="MetricNameSanitizer"/>.</summary>
         public bool SanitizeMetricNames { get; }
@@ -81,6 +104,37 @@ namespace Librato.PowerShell
 
         internal IDictionary<string, string>? DefaultTagLevel =>
             DefaultTags == null ? null : new Dictionary<string, string>((IDictionary<string, string>)DefaultTags, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Keeps what a stopped command could not send: in the outbox when there is one, else in <see cref="Unsent"/>.</summary>
+        internal void KeepUnsent(IReadOnlyList<Measurement> measurements)
+        {
+            if (measurements.Count == 0)
+            {
+                return;
+            }
+
+            if (Outbox != null)
+            {
+                Outbox.Write(measurements, "the command was stopped before sending them");
+                return;
+            }
+
+            lock (unsent)
+            {
+                unsent.AddRange(measurements);
+            }
+        }
+
+        /// <summary>Empties <see cref="Unsent"/>, returning what it held.</summary>
+        public IReadOnlyList<Measurement> TakeUnsent()
+        {
+            lock (unsent)
+            {
+                var taken = unsent.ToArray();
+                unsent.Clear();
+                return taken;
+            }
+        }
 
         public void Dispose()
         {
