@@ -34,3 +34,21 @@ function script:Read-EmulatorSeries {
     $pair = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($Emulator.Email):$($Emulator.Token)"))
     Invoke-RestMethod -Uri "$($Emulator.Url)/v1/metrics/$($Metric)?start_time=$StartTime&resolution=1" -Headers @{ Authorization = "Basic $pair" }
 }
+
+function script:Add-EmulatorFault {
+    # Makes the next matching /v1 requests misbehave (see docs/emulator.md, Fault injection).
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Fault)
+    $body = $Fault | ConvertTo-Json -Depth 5 -Compress
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/faults" -Body $body -ContentType 'application/json' | Out-Null
+}
+
+function script:Connect-FastRetries {
+    # A session with short timeouts and retry waits, so fault tests stay quick.
+    param([Parameter(Mandatory)] $Emulator, [int] $MaxRetries = 5, [string] $OutboxPath, [int] $TimeoutSec = 2)
+    $params = @{
+        Email = $Emulator.Email; Token = (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force); Endpoint = $Emulator.Url
+        TimeoutSec = $TimeoutSec; MaxRetries = $MaxRetries; MaxRetryDelaySec = 1; PassThru = $true
+    }
+    if ($OutboxPath) { $params.OutboxPath = $OutboxPath }
+    Connect-Librato @params
+}

@@ -23,6 +23,7 @@ namespace Librato.PowerShell.Commands
         private MeasurementReader? reader;
         private MeasurementValidator? validator;
         private PipelineAggregation? aggregation;
+        private readonly object gate = new object();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ValueSet)]
         [Parameter(Position = 0, ParameterSetName = InputObjectSet)]
@@ -112,6 +113,43 @@ namespace Librato.PowerShell.Commands
             {
                 aggregation = new PipelineAggregation(Period);
             }
+
+            // A scheduled task's earlier runs may have spooled batches: they go first, oldest first.
+            if (Queue == null && session.Outbox != null && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+            {
+                OutboxDelivery.Deliver(this, session.Outbox);
+            }
+        }
+
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+
+            // Ctrl+C: what waits in a partial batch (or an aggregate) was taken from the pipeline and must not vanish.
+            if (batcher == null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                var waiting = new List<Measurement>();
+                foreach (var batch in batcher.Drain())
+                {
+                    waiting.AddRange(batch);
+                }
+
+                if (aggregation != null)
+                {
+                    waiting.AddRange(aggregation.Measurements(EpochTime.Now()));
+                    aggregation = null;
+                }
+
+                if (Queue == null)
+                {
+                    ActiveSession.KeepUnsent(waiting);
+                }
+            }
         }
 
         protected override void ProcessRecord()
@@ -146,7 +184,13 @@ namespace Librato.PowerShell.Commands
 
             if (Queue == null)
             {
-                foreach (var batch in batcher!.Drain())
+                List<IReadOnlyList<Measurement>> rest;
+                lock (gate)
+                {
+                    rest = batcher!.Drain().ToList();
+                }
+
+                foreach (var batch in rest)
                 {
                     Send(batch);
                 }
@@ -195,7 +239,12 @@ namespace Librato.PowerShell.Commands
                 return;
             }
 
-            var full = batcher!.Add(measurement);
+            IReadOnlyList<Measurement>? full;
+            lock (gate)
+            {
+                full = batcher!.Add(measurement);
+            }
+
             if (full != null)
             {
                 Send(full);
@@ -225,10 +274,23 @@ namespace Librato.PowerShell.Commands
             {
                 result = Await(ct => Client.SubmitAsync(batch, Trace, ct));
             }
+            catch (LibratoApiException ex) when (ex.IsTransient && ActiveSession.Outbox != null)
+            {
+                var file = ActiveSession.Outbox.Write(batch, ex.Message);
+                WriteWarning($"{batch.Count} measurement(s) could not be sent ({ex.Message}); they wait in the outbox as '{file}' for the next run.");
+                return;
+            }
             catch (LibratoApiException ex)
             {
                 WriteError(ApiErrors.ToRecord(ex, batch.ToArray(), ErrorIds.SubmitFailed));
                 return;
+            }
+            catch (PipelineStoppedException)
+            {
+                // The batch in flight when Ctrl+C came: the API may or may not have it; sending it again is harmless
+                // because each measurement carries its time.
+                ActiveSession.KeepUnsent(batch);
+                throw;
             }
 
             var rejected = new HashSet<int>();
