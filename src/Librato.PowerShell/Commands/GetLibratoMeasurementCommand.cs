@@ -68,7 +68,9 @@ namespace Librato.PowerShell.Commands
         [LibratoTime]
         public DateTime? EndTime { get; set; }
 
+        /// <summary>How far back from the end time to read (a TimeSpan, or seconds) when -StartTime is not given.</summary>
         [Parameter]
+        [Seconds]
         public TimeSpan? Duration { get; set; }
 
         protected override void BeginProcessing() => _ = ActiveSession;

@@ -1,4 +1,6 @@
+using System;
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using Librato.Api;
 
@@ -62,7 +64,9 @@ namespace Librato.PowerShell.Commands
             }
             catch (LibratoApiException ex)
             {
-                WriteError(ApiErrors.ToRecord(ex, name, ex.Kind == LibratoErrorKind.InvalidRequest ? ErrorIds.InvalidComposite : null));
+                var aboutComposite = ex.Kind == LibratoErrorKind.InvalidRequest &&
+                    ex.ApiErrors.Any(e => e.IndexOf("composite", StringComparison.OrdinalIgnoreCase) >= 0);
+                WriteError(ApiErrors.ToRecord(ex, name, aboutComposite ? ErrorIds.InvalidComposite : null));
             }
         }
     }

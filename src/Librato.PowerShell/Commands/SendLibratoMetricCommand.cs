@@ -97,7 +97,7 @@ namespace Librato.PowerShell.Commands
                 : new[] { tags, Queue.Tags, session.DefaultTagLevel };
             reader = new MeasurementReader(new MeasurementDefaults
             {
-                Name = Name == null ? null : session.MetricName(Name),
+                Name = Name == null ? null : session.MeasurementName(Name),
                 Type = string.Equals(Type, "counter", StringComparison.OrdinalIgnoreCase) ? MetricType.Counter : MetricType.Gauge,
                 Source = Source,
                 TagLevels = levels,
@@ -105,7 +105,7 @@ namespace Librato.PowerShell.Commands
                 Time = Time.HasValue ? EpochTime.FromDateTime(Time.Value) : (long?)null,
                 Period = Period,
                 Description = Description,
-                MetricName = session.MetricName,
+                MetricName = session.MeasurementName,
             });
             validator = Client.Options.Validator;
             batcher = new MeasurementBatcher(BatchSize);
@@ -115,7 +115,7 @@ namespace Librato.PowerShell.Commands
             }
 
             // A scheduled task's earlier runs may have spooled batches: they go first, oldest first.
-            if (Queue == null && session.Outbox != null && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+            if (Queue == null && session.Outbox != null && !IsWhatIf())
             {
                 OutboxDelivery.Deliver(this, session.Outbox);
             }
@@ -229,6 +229,11 @@ namespace Librato.PowerShell.Commands
 
             if (Queue != null)
             {
+                if (IsWhatIf() && !ShouldProcess(measurement.ToString(), "Add to the queue"))
+                {
+                    return;
+                }
+
                 Queue.Core.Enqueue(measurement);
                 ReportQueueFailures();
                 if (PassThru)

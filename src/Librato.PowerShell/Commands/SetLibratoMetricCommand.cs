@@ -119,6 +119,8 @@ namespace Librato.PowerShell.Commands
             }
             else if (approved.Count > 1)
             {
+                // A batch update cannot create metrics, so it takes no type.
+                update.Type = null;
                 ForMetric(approved.ToArray(), () => Await(ct => Client.UpdateMetricsAsync(MetricSelection.ByNames(approved), update, Trace, ct)));
             }
 

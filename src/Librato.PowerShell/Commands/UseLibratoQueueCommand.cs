@@ -35,6 +35,15 @@ namespace Librato.PowerShell.Commands
                     {
                         SubmitQueue(queue);
                     }
+
+                    if (queue.Count > 0)
+                    {
+                        // The queue ends with this command; what it could not deliver goes to the outbox or Unsent.
+                        var left = queue.Core.Pending;
+                        queue.Session.KeepUnsent(left);
+                        WriteWarning($"{left.Count} measurement(s) were not delivered; they were kept " +
+                            (queue.Session.OutboxPath != null ? $"in the outbox '{queue.Session.OutboxPath}'." : "in the session's Unsent list."));
+                    }
                 }
             }
         }

@@ -14,6 +14,7 @@ namespace Librato.PowerShell
         public const string InvalidComposite = "Librato.InvalidComposite";
         public const string NothingToUpdate = "Librato.NothingToUpdate";
         public const string NoOutbox = "Librato.NoOutbox";
+        public const string InvalidInterval = "Librato.InvalidInterval";
         public const string SubmitFailed = "Librato.SubmitFailed";
         public const string MeasurementRejected = "Librato.MeasurementRejected";
         public const string MetricNotFound = "Librato.MetricNotFound";

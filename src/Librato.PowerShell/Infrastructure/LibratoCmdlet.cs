@@ -60,7 +60,7 @@ namespace Librato.PowerShell
         /// </summary>
         internal bool Approve(string target, string action, bool force)
         {
-            if (force && !IsWhatIf())
+            if (force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
             {
                 return true;
             }
@@ -77,8 +77,11 @@ namespace Librato.PowerShell
             }
             catch (LibratoApiException ex) when (ex.Kind == LibratoErrorKind.NotFound)
             {
+                var names = target is System.Collections.Generic.IEnumerable<string> many && !(target is string)
+                    ? string.Join("', '", many)
+                    : target.ToString();
                 WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"There is no metric named '{target}'.", ex),
+                    new ItemNotFoundException($"There is no metric named '{names}'.", ex),
                     ErrorIds.MetricNotFound,
                     ErrorCategory.ObjectNotFound,
                     target));
@@ -115,7 +118,7 @@ namespace Librato.PowerShell
             }
         }
 
-        private bool IsWhatIf()
+        internal bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
             {

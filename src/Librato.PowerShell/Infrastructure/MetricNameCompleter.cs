@@ -47,17 +47,20 @@ namespace Librato.PowerShell
             }
 
             var names = new List<string>();
+
+            // A menu must not hang on retries: give the API three seconds at most.
+            using var deadline = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(3));
             try
             {
                 // Two pages are plenty for a menu; a longer word narrows the search on the server.
-                var page = session.Client.ListMetricsAsync(typed.Length == 0 ? null : typed).GetAwaiter().GetResult();
+                var page = session.Client.ListMetricsAsync(typed.Length == 0 ? null : typed, cancellationToken: deadline.Token).GetAwaiter().GetResult();
                 names.AddRange(page.Items.Select(m => m.Name));
                 if (page.HasMore)
                 {
-                    names.AddRange(session.Client.ListMetricsAsync(typed.Length == 0 ? null : typed, page.NextOffset).GetAwaiter().GetResult().Items.Select(m => m.Name));
+                    names.AddRange(session.Client.ListMetricsAsync(typed.Length == 0 ? null : typed, page.NextOffset, cancellationToken: deadline.Token).GetAwaiter().GetResult().Items.Select(m => m.Name));
                 }
             }
-            catch (Exception ex) when (ex is LibratoApiException || ex is ObjectDisposedException)
+            catch (Exception ex) when (ex is LibratoApiException || ex is ObjectDisposedException || ex is OperationCanceledException)
             {
                 return names;
             }

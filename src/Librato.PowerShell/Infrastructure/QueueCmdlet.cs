@@ -37,7 +37,7 @@ namespace Librato.PowerShell
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSArgumentOutOfRangeException(nameof(AutoSubmitInterval), AutoSubmitInterval, "The auto-submit interval must be positive."),
-                    "Librato.InvalidInterval", ErrorCategory.InvalidArgument, AutoSubmitInterval));
+                    ErrorIds.InvalidInterval, ErrorCategory.InvalidArgument, AutoSubmitInterval));
             }
 
             InputConversion.TryTags(Tags, out var tags);

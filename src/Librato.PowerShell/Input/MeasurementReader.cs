@@ -182,6 +182,12 @@ namespace Librato.PowerShell
         {
             m.Name = defaults.MetricName(m.Name);
             m.Source ??= defaults.Source;
+            if (m.Type == MetricType.Counter && m.Tags == null && defaults.TagLevels.Length > 0 && defaults.TagLevels[0] != null)
+            {
+                // Tags given on the command itself are meant for this measurement: a counter cannot take them, so say so.
+                m.Tags = defaults.TagLevels[0];
+            }
+
             TagInheritance.Apply(m, defaults.InheritTags, defaults.TagLevels);
             m.Time ??= defaults.Time;
             m.Period ??= defaults.Period;

@@ -48,7 +48,7 @@ namespace Librato.PowerShell
                 template.Time ??= time;
                 if (template.Type == MetricType.Counter)
                 {
-                    // Counters have no summary form; the last reading of an absolute counter is what counts.
+                    // Counters have no summary form; an absolute counter only grows, so its largest reading is its latest.
                     template.Value = values.Max;
                 }
                 else

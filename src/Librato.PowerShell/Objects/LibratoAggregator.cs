@@ -39,7 +39,7 @@ namespace Librato.PowerShell
         {
             lock (gate)
             {
-                Core.Add(Session.MetricName(name), value);
+                Core.Add(Session.MeasurementName(name), value);
             }
         }
 

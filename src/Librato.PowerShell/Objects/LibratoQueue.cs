@@ -50,7 +50,7 @@ namespace Librato.PowerShell
         public void Add(string name, double value, IDictionary tags) =>
             Add(new Measurement(name, value) { Tags = LibratoAggregator.ToTags(tags) });
 
-        /// <summary>Adds a gauge at a given time (DateTime, or epoch seconds).</summary>
+        /// <summary>Adds a gauge at a given time.</summary>
         public void Add(string name, double value, DateTime time) =>
             Add(new Measurement(name, value) { Time = EpochTime.FromDateTime(time) });
 
@@ -62,7 +62,7 @@ namespace Librato.PowerShell
         /// <summary>Adds a measurement; its tags are resolved against the queue's and the session's.</summary>
         public void Add(Measurement measurement)
         {
-            measurement.Name = Session.MetricName(measurement.Name);
+            measurement.Name = Session.MeasurementName(measurement.Name);
             Core.Add(measurement);
         }
 

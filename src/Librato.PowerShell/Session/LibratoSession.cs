@@ -102,6 +102,9 @@ namespace Librato.PowerShell
                 ? MetricNameSanitizer.Sanitize(name)
                 : name;
 
+        /// <summary>A measurement's name as sent: sanitized when the session asks for it (a measurement's name is never a pattern).</summary>
+        internal string MeasurementName(string name) => SanitizeMetricNames ? MetricNameSanitizer.Sanitize(name) : name;
+
         internal IDictionary<string, string>? DefaultTagLevel =>
             DefaultTags == null ? null : new Dictionary<string, string>((IDictionary<string, string>)DefaultTags, StringComparer.OrdinalIgnoreCase);
 
