@@ -1,0 +1,164 @@
+# A table of bad inputs across the cmdlets, each with the error id it must give; in a pipeline the good items
+# around a bad one still land.
+BeforeDiscovery {
+    $old = [DateTimeOffset]::UtcNow.AddDays(-400).ToUnixTimeSeconds()
+    $ahead = [DateTimeOffset]::UtcNow.AddDays(1).ToUnixTimeSeconds()
+    $manyTags = @{}; 1..51 | ForEach-Object { $manyTags["t$_"] = 'v' }
+    $script:PipelineCases = @(
+        @{ Case = 'a name with a space'; Item = @{ Name = 'bad name'; Value = 1 }; Id = 'Librato.InvalidMetricName' }
+        @{ Case = 'a name of 256 characters'; Item = @{ Name = 'n' * 256; Value = 1 }; Id = 'Librato.InvalidMetricName' }
+        @{ Case = 'a name with non-ASCII letters'; Item = @{ Name = 'größe'; Value = 1 }; Id = 'Librato.InvalidMetricName' }
+        @{ Case = 'a name with a slash'; Item = @{ Name = 'a/b'; Value = 1 }; Id = 'Librato.InvalidMetricName' }
+        @{ Case = 'a name with a percent sign'; Item = @{ Name = 'cpu%'; Value = 1 }; Id = 'Librato.InvalidMetricName' }
+        @{ Case = 'an empty name'; Item = @{ Name = ''; Value = 1 }; Id = 'Librato.InvalidInputObject' }
+        @{ Case = 'no name at all'; Item = @{ Value = 1 }; Id = 'Librato.InvalidInputObject' }
+        @{ Case = 'the reserved source all'; Item = @{ Name = 'm'; Value = 1; Source = 'all' }; Id = 'Librato.InvalidSource' }
+        @{ Case = 'the reserved source ALL'; Item = @{ Name = 'm'; Value = 1; Source = 'ALL' }; Id = 'Librato.InvalidSource' }
+        @{ Case = 'a source with a space'; Item = @{ Name = 'm'; Value = 1; Source = 'web 1' }; Id = 'Librato.InvalidSource' }
+        @{ Case = 'a source of 256 characters'; Item = @{ Name = 'm'; Value = 1; Source = 's' * 256 }; Id = 'Librato.InvalidSource' }
+        @{ Case = 'a tag name with a space'; Item = @{ Name = 'm'; Value = 1; Tags = @{ 'bad name' = 'v' } }; Id = 'Librato.InvalidTagName' }
+        @{ Case = 'a tag name of 65 characters'; Item = @{ Name = 'm'; Value = 1; Tags = @{ ('t' * 65) = 'v' } }; Id = 'Librato.InvalidTagName' }
+        @{ Case = 'a tag name with a star'; Item = @{ Name = 'm'; Value = 1; Tags = @{ 'a*' = 'v' } }; Id = 'Librato.InvalidTagName' }
+        @{ Case = 'a tag value with a semicolon'; Item = @{ Name = 'm'; Value = 1; Tags = @{ k = 'a;b' } }; Id = 'Librato.InvalidTagValue' }
+        @{ Case = 'a tag value of 256 characters'; Item = @{ Name = 'm'; Value = 1; Tags = @{ k = 'v' * 256 } }; Id = 'Librato.InvalidTagValue' }
+        @{ Case = 'an empty tag value'; Item = @{ Name = 'm'; Value = 1; Tags = @{ k = '' } }; Id = 'Librato.InvalidTagValue' }
+        @{ Case = 'a null tag value'; Item = @{ Name = 'm'; Value = 1; Tags = @{ k = $null } }; Id = 'Librato.InvalidTagValue' }
+        @{ Case = '51 tags'; Item = @{ Name = 'm'; Value = 1; Tags = $manyTags }; Id = 'Librato.TooManyTags' }
+        @{ Case = 'tags that are not a hashtable'; Item = @{ Name = 'm'; Value = 1; Tags = 'region=us' }; Id = 'Librato.InvalidInputObject' }
+        @{ Case = 'NaN'; Item = @{ Name = 'm'; Value = [double]::NaN }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'positive infinity'; Item = @{ Name = 'm'; Value = [double]::PositiveInfinity }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'negative infinity'; Item = @{ Name = 'm'; Value = [double]::NegativeInfinity }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a huge exponent'; Item = @{ Name = 'm'; Value = 1e200 }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'exponent 127'; Item = @{ Name = 'm'; Value = -1e127 }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a huge exponent as text'; Item = @{ Name = 'm'; Value = '1e300' }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a word as value'; Item = @{ Name = 'm'; Value = 'lots' }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'NaN as text'; Item = @{ Name = 'm'; Value = 'NaN' }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a boolean value'; Item = @{ Name = 'm'; Value = $true }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'an array value'; Item = @{ Name = 'm'; Value = @(1, 2) }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a hashtable value'; Item = @{ Name = 'm'; Value = @{ a = 1 } }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a null value'; Item = @{ Name = 'm'; Value = $null }; Id = 'Librato.MissingValue' }
+        @{ Case = 'a count without a sum'; Item = @{ Name = 'm'; Count = 3 }; Id = 'Librato.CountWithoutSum' }
+        @{ Case = 'a count of zero'; Item = @{ Name = 'm'; Count = 0; Sum = 1 }; Id = 'Librato.InvalidCount' }
+        @{ Case = 'a fractional count'; Item = @{ Name = 'm'; Count = 1.5; Sum = 1 }; Id = 'Librato.InvalidCount' }
+        @{ Case = 'a value with a count'; Item = @{ Name = 'm'; Value = 1; Count = 2; Sum = 3 }; Id = 'Librato.ValueWithCount' }
+        @{ Case = 'a sum that is not a number'; Item = @{ Name = 'm'; Count = 2; Sum = 'x' }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a NaN minimum'; Item = @{ Name = 'm'; Count = 2; Sum = 3; Min = [double]::NaN }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'an infinite maximum'; Item = @{ Name = 'm'; Count = 2; Sum = 3; Max = [double]::PositiveInfinity }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a standard deviation that is not a number'; Item = @{ Name = 'm'; Count = 2; Sum = 3; StdDev = 'x'; Tags = @{ k = 'v' } }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a time too old'; Item = @{ Name = 'm'; Value = 1; Time = $old }; Id = 'Librato.TimeTooOld' }
+        @{ Case = 'a time too far ahead'; Item = @{ Name = 'm'; Value = 1; Time = $ahead }; Id = 'Librato.TimeTooFarAhead' }
+        @{ Case = 'a time that is not a date'; Item = @{ Name = 'm'; Value = 1; Time = 'yesterday-ish' }; Id = 'Librato.InvalidInputObject' }
+        @{ Case = 'an unknown type'; Item = @{ Name = 'm'; Value = 1; Type = 'histogram' }; Id = 'Librato.InvalidInputObject' }
+        @{ Case = 'a counter with tags'; Item = @{ Name = 'm'; Value = 1; Type = 'counter'; Tags = @{ k = 'v' } }; Id = 'Librato.CounterWithTags' }
+        @{ Case = 'a zero period'; Item = @{ Name = 'm'; Value = 1; Period = 0 }; Id = 'Librato.InvalidPeriod' }
+        @{ Case = 'a period that is not a number'; Item = @{ Name = 'm'; Value = 1; Period = 'minute' }; Id = 'Librato.InvalidPeriod' }
+        @{ Case = 'a null in the pipeline'; Item = $null; Id = 'Librato.InvalidInputObject' }
+        @{ Case = 'a plain number without -Name'; Item = 42; Id = 'Librato.InvalidInputObject' }
+        @{ Case = 'a counter sample with a bad path'; Item = 'sample:bad-path'; Id = 'Librato.InvalidCounterSample' }
+        @{ Case = 'a counter sample that failed'; Item = 'sample:status'; Id = 'Librato.InvalidCounterSample' }
+        @{ Case = 'a counter sample without a value'; Item = 'sample:novalue'; Id = 'Librato.InvalidValue' }
+    )
+    $script:ParameterCases = @(
+        @{ Case = 'Send -Value not a number'; Script = { Send-LibratoMetric -Name m -Value 'abc' }; Id = 'CannotConvertArgument*' }
+        @{ Case = 'Send -BatchSize 0'; Script = { Send-LibratoMetric -Name m -Value 1 -BatchSize 0 }; Id = 'ParameterArgumentValidationError*' }
+        @{ Case = 'Send -BatchSize 1001'; Script = { Send-LibratoMetric -Name m -Value 1 -BatchSize 1001 }; Id = 'ParameterArgumentValidationError*' }
+        @{ Case = 'Send -Type histogram'; Script = { Send-LibratoMetric -Name m -Value 1 -Type histogram }; Id = 'ParameterArgumentValidationError*' }
+        @{ Case = 'Send -Tags not a hashtable'; Script = { Send-LibratoMetric -Name m -Value 1 -Tags 'a' }; Id = 'CannotConvertArgument*' }
+        @{ Case = 'Send -Time not a date'; Script = { Send-LibratoMetric -Name m -Value 1 -Time 'soon' }; Id = 'CannotConvertArgument*' }
+        @{ Case = 'Get-LibratoMetric -Resolution 0'; Script = { Get-LibratoMetric m -Resolution 0 }; Id = 'ParameterArgumentValidationError*' }
+        @{ Case = 'Get-LibratoMetric -Count 0'; Script = { Get-LibratoMetric m -Count 0 }; Id = 'ParameterArgumentValidationError*' }
+        @{ Case = 'Get-LibratoMeasurement -SummaryFunction median'; Script = { Get-LibratoMeasurement m -SummaryFunction median }; Id = 'ParameterArgumentValidationError*' }
+        @{ Case = 'Get-LibratoMeasurement -Resolution 604801'; Script = { Get-LibratoMeasurement m -Resolution 604801 }; Id = 'ParameterArgumentValidationError*' }
+        @{ Case = 'Set-LibratoMetric -Color red'; Script = { Set-LibratoMetric m -Color red }; Id = 'ParameterArgumentValidationError*' }
+        @{ Case = 'Set-LibratoMetric without a property'; Script = { Set-LibratoMetric m }; Id = 'Librato.NothingToUpdate*' }
+        @{ Case = 'New-LibratoQueue -BatchSize 5000'; Script = { New-LibratoQueue -BatchSize 5000 }; Id = 'ParameterArgumentValidationError*' }
+        @{ Case = 'New-LibratoQueue -AutoSubmitInterval 0'; Script = { New-LibratoQueue -AutoSubmitInterval 0 }; Id = 'Librato.InvalidInterval*' }
+        @{ Case = 'Connect-Librato -DefaultTags with a bad name'; Script = { Connect-Librato -Email a@b.c -Token (ConvertTo-SecureString t -AsPlainText -Force) -DefaultTags @{ 'bad name' = 'x' } }; Id = 'Librato.InvalidTagName*' }
+        @{ Case = 'Connect-Librato -TimeoutSec 0'; Script = { Connect-Librato -Email a@b.c -Token (ConvertTo-SecureString t -AsPlainText -Force) -TimeoutSec 0 }; Id = 'ParameterArgumentValidationError*' }
+    )
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:Emulator = Start-LibratoEmulator -Path $EmulatorPath
+    $script:Session = Connect-TestEmulator $Emulator
+
+    function script:New-BadSample([string] $Kind) {
+        $sample = [pscustomobject]@{ Path = '\\web1\memory\available mbytes'; CookedValue = 1; Timestamp = (Get-Date); Status = 0 }
+        switch ($Kind) {
+            'sample:bad-path' { $sample.Path = 'not a counter path' }
+            'sample:status' { $sample.Status = 3 }
+            'sample:novalue' { $sample.CookedValue = $null }
+        }
+        $sample.PSObject.TypeNames.Insert(0, 'Microsoft.PowerShell.Commands.GetCounter.PerformanceCounterSample')
+        $sample
+    }
+}
+
+AfterAll {
+    Disconnect-Librato
+    $Emulator | Stop-LibratoEmulator
+}
+
+Describe 'Bad pipeline input' {
+    BeforeEach { Reset-Emulator $Emulator }
+
+    It 'reports <Case> as <Id> with the item as target, and the good items land' -ForEach $PipelineCases {
+        $bad = if ($Item -is [hashtable]) { [pscustomobject]$Item } elseif ($Item -is [string] -and $Item -like 'sample:*') { New-BadSample $Item } else { $Item }
+        $before = [pscustomobject]@{ Name = 'good.before'; Value = 1 }
+        $after = [pscustomobject]@{ Name = 'good.after'; Value = 2 }
+        $before, $bad, $after | Send-LibratoMetric -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        if ($null -ne $bad) { $errs[0].TargetObject | Should -Be $bad }
+        $errs[0].Exception.Message | Should -Not -BeNullOrEmpty
+        $stats = Get-EmulatorStats $Emulator
+        ($stats.per_metric.PSObject.Properties.Name | Sort-Object) | Should -Be @('good.after', 'good.before')
+    }
+
+    It 'sends nothing and reports nothing for an empty pipeline' {
+        @() | Send-LibratoMetric -ErrorVariable errs
+        $errs | Should -BeNullOrEmpty
+        Get-EmulatorRequests $Emulator | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Bad parameters' {
+    It '<Case> fails with <Id>' -ForEach $ParameterCases {
+        $err = { & $Script } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike $Id
+        Connect-TestEmulator $Emulator | Out-Null
+    }
+}
+
+Describe 'Malformed answers from a server' {
+    BeforeEach { Reset-Emulator $Emulator; Send-LibratoMetric -Name answer.metric -Value 1 }
+
+    It 'gives Librato.MalformedResponse for <Kind>' -ForEach @(
+        @{ Kind = 'an HTML page with 200'; Fault = @{ kind = 'nonjson'; status = 200 } }
+        @{ Kind = 'a truncated JSON body'; Fault = @{ kind = 'truncate'; bytes = 20 } }
+        @{ Kind = 'an empty 200'; Fault = @{ kind = 'status'; status = 200; body = '' } }
+        @{ Kind = 'JSON of the wrong content type'; Fault = @{ kind = 'status'; status = 200; body = 'metrics'; content_type = 'text/plain' } }
+    ) {
+        $Fault.match = @{ method = 'GET'; path = '/v1/metrics' }
+        $Fault.count = 1
+        Add-EmulatorFault $Emulator $Fault
+        $err = { Get-LibratoMetric } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'Librato.MalformedResponse*'
+        $err.Exception.Message | Should -Match 'GET'
+    }
+
+    It 'retries an HTML 502 page and then succeeds' {
+        Add-EmulatorFault $Emulator @{ kind = 'nonjson'; status = 502; count = 1; match = @{ method = 'GET'; path = '/v1/metrics' } }
+        (Get-LibratoMetric).Name | Should -Contain 'answer.metric'
+    }
+
+    It 'tolerates fields it does not know' {
+        Add-EmulatorFault $Emulator @{
+            kind = 'status'; status = 200; count = 1; match = @{ method = 'GET'; path = '/v1/metrics' }
+            body = '{"query":{"found":1,"length":1,"offset":0,"total":1},"metrics":[{"name":"x","type":"gauge","brand_new_field":{"a":[1,2]}}],"extra":true}'
+        }
+        (Get-LibratoMetric).Name | Should -Be 'x'
+    }
+}
