@@ -47,7 +47,7 @@ internal sealed class ApiPipeline
             }
             else
             {
-                context.Features.Set(new ApiRequest(account!, body.Content));
+                context.Features.Set(new ApiRequest(account!, body.Content!.Value));
                 await next(context).ConfigureAwait(false);
             }
         }
@@ -71,6 +71,8 @@ internal sealed class ApiPipeline
             {
                 state.RequestLog.Add(Describe(context, started, body, account));
             }
+
+            body.Release();
         }
     }
 
@@ -90,7 +92,7 @@ internal sealed class ApiPipeline
         }
 
         string query = request.QueryString.HasValue ? request.QueryString.Value!.TrimStart('?') : string.Empty;
-        string text = Encoding.UTF8.GetString(body.Content ?? body.Raw);
+        string text = Encoding.UTF8.GetString((body.Content ?? body.Raw).Span);
         return new RecordedRequest(started, request.Method, request.Path.Value ?? string.Empty, query,
             context.Response.StatusCode, headers, text, account?.Email);
     }

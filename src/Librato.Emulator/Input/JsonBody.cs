@@ -64,4 +64,16 @@ internal static class JsonBody
 
         return result;
     }
+
+    /// <summary>Copies an attributes object captured by a single-pass reader; null unless it is an object.</summary>
+    public static List<KeyValuePair<string, JsonElement>>? CopyObject(ReadOnlySpan<byte> body, in JsonScalar field)
+    {
+        if (field.Kind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(field.Raw(body).ToArray());
+        return CopyObject(document.RootElement);
+    }
 }
