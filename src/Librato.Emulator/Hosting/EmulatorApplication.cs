@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Librato.Emulator.Control;
 using Librato.Emulator.Http;
+using Librato.Emulator.Jobs;
 using Librato.Emulator.Metadata;
 using Librato.Emulator.Reading;
 using Librato.Emulator.Submission;
@@ -51,6 +52,10 @@ internal static class EmulatorApplication
         app.MapGet("/v1/metrics", new RequestDelegate(new MetricListEndpoint().HandleAsync));
         app.MapGet("/v1/metrics/{name}", new RequestDelegate(new MetricShowEndpoint().HandleAsync));
         app.MapPut("/v1/metrics/{name}", new RequestDelegate(new MetricPutEndpoint().HandleAsync));
+        app.MapDelete("/v1/metrics/{name}", new RequestDelegate(new MetricDeleteEndpoint().HandleAsync));
+        app.MapPut("/v1/metrics", new RequestDelegate(new MetricBatchUpdateEndpoint().HandleAsync));
+        app.MapDelete("/v1/metrics", new RequestDelegate(new MetricBatchDeleteEndpoint().HandleAsync));
+        app.MapGet("/v1/jobs/{id}", new RequestDelegate(new JobShowEndpoint().HandleAsync));
         app.MapPost("/v1/measurements", new RequestDelegate(new TaggedSubmitEndpoint(options).HandleAsync));
         app.MapGet("/v1/measurements/{name}", new RequestDelegate(new TaggedReadEndpoint().HandleAsync));
         app.MapFallback("/v1/{**path}", RouteNotFoundAsync);

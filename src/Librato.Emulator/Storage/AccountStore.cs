@@ -40,9 +40,27 @@ internal sealed class AccountStore
         return ReferenceEquals(metric, candidate);
     }
 
+    /// <summary>Removes the metric and all its data; false when there is no such metric.</summary>
+    public bool Delete(string name)
+    {
+        if (!metrics.TryRemove(name, out var metric))
+        {
+            return false;
+        }
+
+        metric.MarkDeleted();
+        return true;
+    }
+
+    public JobRegistry Jobs { get; } = new();
+
     public List<Metric> Snapshot() => new(metrics.Values);
 
     public int MetricCount => metrics.Count;
 
-    public void Clear() => metrics.Clear();
+    public void Clear()
+    {
+        metrics.Clear();
+        Jobs.Clear();
+    }
 }
