@@ -5,6 +5,7 @@ using Librato.Emulator.Http;
 using Librato.Emulator.Jobs;
 using Librato.Emulator.Metadata;
 using Librato.Emulator.Reading;
+using Librato.Emulator.Sources;
 using Librato.Emulator.Submission;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -56,6 +57,9 @@ internal static class EmulatorApplication
         app.MapPut("/v1/metrics", new RequestDelegate(new MetricBatchUpdateEndpoint().HandleAsync));
         app.MapDelete("/v1/metrics", new RequestDelegate(new MetricBatchDeleteEndpoint().HandleAsync));
         app.MapGet("/v1/jobs/{id}", new RequestDelegate(new JobShowEndpoint().HandleAsync));
+        app.MapGet("/v1/sources", new RequestDelegate(new SourceListEndpoint().HandleAsync));
+        app.MapGet("/v1/sources/{name}", new RequestDelegate(new SourceShowEndpoint().HandleAsync));
+        app.MapPut("/v1/sources/{name}", new RequestDelegate(new SourcePutEndpoint().HandleAsync));
         app.MapPost("/v1/measurements", new RequestDelegate(new TaggedSubmitEndpoint(options).HandleAsync));
         app.MapGet("/v1/measurements/{name}", new RequestDelegate(new TaggedReadEndpoint().HandleAsync));
         app.MapFallback("/v1/{**path}", RouteNotFoundAsync);

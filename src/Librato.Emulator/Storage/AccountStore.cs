@@ -54,6 +54,8 @@ internal sealed class AccountStore
 
     public JobRegistry Jobs { get; } = new();
 
+    public SourceRegistry Sources { get; } = new();
+
     public List<Metric> Snapshot() => new(metrics.Values);
 
     public int MetricCount => metrics.Count;
@@ -62,5 +64,6 @@ internal sealed class AccountStore
     {
         metrics.Clear();
         Jobs.Clear();
+        Sources.Clear();
     }
 }

@@ -134,6 +134,10 @@ internal sealed class LegacySubmitEndpoint
                 {
                     series = metric.GetLegacySeries(item.Source);
                     entry.Cache(key, series);
+                    if (item.Source is not null)
+                    {
+                        account.Sources.Touch(item.Source);
+                    }
                 }
 
                 series.Upsert(item.Point);
