@@ -52,6 +52,7 @@ public sealed class LegacySummaryTests : EmulatorTestBase
         Assert.Equal($$"""{"measure_time":{{b}},"value":4,"count":3,"sum":12,"min":2,"max":6,"sum_squares":56,"rollups":2}""", series["a"].Single());
         Assert.Equal($$"""{"measure_time":{{b + 5}},"value":15,"count":2,"sum":30,"min":10,"max":20,"sum_squares":500,"rollups":2}""",
             (await Read($"m?start_time={b}&end_time={b + 119}&summarize_time=True"))["b"].Single());
+        Assert.Equal(series["a"], (await Read($"m?start_time={b}&end_time={b + 119}&resolution=60&summarize_time"))["a"]);
     }
 
     [Fact]
