@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Librato.Emulator.Input;
 
@@ -11,7 +12,9 @@ internal static class JsonBody
     public static bool TryParseObject(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out JsonDocument? document)
     {
         document = null;
-        if (body.IsEmpty)
+
+        // A document would accept invalid UTF-8 inside strings and only fail when a string is read.
+        if (body.IsEmpty || !Utf8.IsValid(body.Span))
         {
             return false;
         }

@@ -95,23 +95,6 @@ internal readonly struct JsonScalar
     /// <summary>A string's text if it is a string, otherwise the raw JSON text: how names and sources are read.</summary>
     public string TextOrRaw(ReadOnlySpan<byte> body) => Kind == JsonValueKind.String ? GetString(body)! : RawText(body);
 
-    /// <summary>
-    /// The unescaped bytes of a string: its own bytes when it has no escapes, otherwise decoded into
-    /// <paramref name="scratch"/> (which must hold <see cref="Length"/> bytes).
-    /// </summary>
-    public ReadOnlySpan<byte> Utf8(ReadOnlySpan<byte> body, Span<byte> scratch)
-    {
-        if (!IsEscaped)
-        {
-            return StringBytes(body);
-        }
-
-        var reader = new Utf8JsonReader(Raw(body));
-        reader.Read();
-        int written = reader.CopyString(scratch);
-        return scratch.Slice(0, written);
-    }
-
     public NumberStatus ReadDouble(ReadOnlySpan<byte> body, out double value)
     {
         switch (Kind)

@@ -25,6 +25,20 @@ internal static class FieldReader
         }
     }
 
+    /// <summary>Reads one entry of a measurement collection; entries that are not objects only keep their kind.</summary>
+    public static void ReadEntry(ref Utf8JsonReader reader, ref RawMeasurement measurement)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            measurement.Kind = JsonValueKind.Object;
+            ReadObject(ref reader, ref measurement.Fields);
+        }
+        else
+        {
+            measurement.Kind = JsonScalar.Capture(ref reader).Kind;
+        }
+    }
+
     /// <summary>The field named by the property the reader is on, or -1 for any other name.</summary>
     public static int PropertyField(ref Utf8JsonReader reader)
     {

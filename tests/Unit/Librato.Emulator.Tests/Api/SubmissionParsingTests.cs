@@ -180,4 +180,21 @@ public sealed class SubmissionParsingTests : EmulatorTestBase
         Assert.Equal("gauges[0] 'm' source 'ALL' is a reserved source name",
             bad.Json.GetProperty("errors").GetProperty("params").GetProperty("source")[0].GetString());
     }
+
+    [Theory]
+    [InlineData("/v1/metrics", "{\"gauges\":[{\"name\":\"", "\",\"value\":1}]}")]
+    [InlineData("/v1/measurements", "{\"tags\":{\"h\":\"a\"},\"measurements\":[{\"name\":\"", "\",\"value\":1}]}")]
+    [InlineData("/v1/measurements", "{\"measurements\":[{\"name\":\"m\",\"value\":1,\"tags\":{\"h\":\"", "\"}}]}")]
+    public async Task InvalidUtf8IsUnparseable(string path, string before, string after)
+    {
+        byte[] body = Encoding.UTF8.GetBytes(before).Concat(new byte[] { 0xFF, 0xFE }).Concat(Encoding.UTF8.GetBytes(after)).ToArray();
+        var content = new System.Net.Http.ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await Api.SendAsync(new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, path) { Content = content });
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("{\"errors\":{\"request\":[\"Could not parse the basic format of the payload to identify measurements\"]}}", response.Body);
+        Assert.Equal(0, State.GetStats(EmulatorFixture.Email).Measurements);
+    }
 }
