@@ -163,7 +163,7 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     # Not a timed test: it prints what this machine achieves and fails only when a measurement went missing.
-    Invoke-Native dotnet @('run', '--project', (Join-Path $Root 'bench/Librato.Emulator.Bench'), '-c', 'Release', '--nologo')
+    Invoke-Native dotnet @('run', '--project', (Join-Path $Root 'bench/Librato.Emulator.Bench'), '-c', 'Release')
 }
 
 function Invoke-Clean {

@@ -24,7 +24,8 @@ internal sealed class BenchOptions
         "  --warmup      batches per kind sent before measuring (default 500)\n" +
         "  --rounds      measured rounds per kind; the best and the median are printed (default 3)";
 
-    public static BenchOptions Parse(string[] args)
+    /// <summary>The options, or null when help was asked for.</summary>
+    public static BenchOptions? Parse(string[] args)
     {
         var options = new BenchOptions();
         for (int i = 0; i < args.Length; i++)
@@ -32,7 +33,7 @@ internal sealed class BenchOptions
             string name = args[i];
             if (name is "-h" or "--help")
             {
-                throw new ArgumentException(Usage);
+                return null;
             }
 
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)

@@ -7,15 +7,21 @@ using Librato.Emulator.Bench;
 
 // Measures how fast the emulator ingests measurements: it runs in this process (request log off), and several
 // tasks post pre-serialized batches to it over loopback, legacy and tagged, timing each kind separately.
-BenchOptions options;
+BenchOptions? parsed;
 try
 {
-    options = BenchOptions.Parse(args);
+    parsed = BenchOptions.Parse(args);
 }
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
     return 2;
+}
+
+if (parsed is not { } options)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
 }
 
 var account = new EmulatorAccount("bench@example.com", "bench-token");
