@@ -14,6 +14,9 @@ namespace Librato.Emulator.Submission;
 /// </summary>
 internal sealed class LegacySubmitEndpoint
 {
+    /// <summary>The series key of points without a source.</summary>
+    private static readonly object NoSource = new();
+
     private readonly EmulatorOptions options;
 
     public LegacySubmitEndpoint(EmulatorOptions options)
@@ -168,7 +171,4 @@ internal sealed class LegacySubmitEndpoint
 
     private static ref RawMeasurement RecordOf(LegacyBody parsed, in LegacyItem item) =>
         ref (item.Counter ? parsed.Counters : parsed.Gauges)[item.Record];
-
-    /// <summary>The series key of points without a source.</summary>
-    private static readonly object NoSource = new();
 }
