@@ -72,7 +72,7 @@ internal static class SavedCompositeRead
 
     /// <summary>
     /// <c>GET /v1/measurements/:name</c>: <c>{"name","resolution","series":[{tags,measurements}],"links":[]}</c>, the
-    /// series filtered by the request's tag filters.
+    /// series filtered by the request's tag filters or <c>tags_search</c>.
     /// </summary>
     public static Task WriteTaggedAsync(HttpContext context, AccountStore account, Metric metric, TaggedReadRequest request)
     {
@@ -86,7 +86,7 @@ internal static class SavedCompositeRead
         foreach (var series in results)
         {
             var pairs = new List<KeyValuePair<string, string>>(CompositeJson.TagPairs(series));
-            if (series.Samples.Length > 0 && request.Filter.Matches(TagSet.FromNormalizedPairs(pairs)))
+            if (series.Samples.Length > 0 && request.Selects(TagSet.FromNormalizedPairs(pairs)))
             {
                 selected.Add(series);
             }

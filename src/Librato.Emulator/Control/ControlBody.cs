@@ -14,18 +14,26 @@ internal static class ControlBody
     public static async Task<JsonDocument?> ReadObjectAsync(HttpContext context)
     {
         var body = await RequestBodyReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        if (body.Error is not null)
+        try
         {
-            await JsonResponse.RequestErrorAsync(context, body.ErrorStatus, body.Error).ConfigureAwait(false);
-            return null;
-        }
+            if (body.Error is not null)
+            {
+                await JsonResponse.RequestErrorAsync(context, body.ErrorStatus, body.Error).ConfigureAwait(false);
+                return null;
+            }
 
-        if (!JsonBody.TryParseObject(body.Content, out var document))
+            // The document outlives the pooled body, so it is parsed from a copy of its own.
+            if (!JsonBody.TryParseObject(body.Content!.Value.ToArray(), out var document))
+            {
+                await JsonResponse.RequestErrorAsync(context, StatusCodes.Status400BadRequest, ErrorMessages.BodyUnparseable).ConfigureAwait(false);
+                return null;
+            }
+
+            return document;
+        }
+        finally
         {
-            await JsonResponse.RequestErrorAsync(context, StatusCodes.Status400BadRequest, ErrorMessages.BodyUnparseable).ConfigureAwait(false);
-            return null;
+            body.Release();
         }
-
-        return document;
     }
 }

@@ -78,6 +78,8 @@ internal sealed class ApiPipeline
             {
                 state.RequestLog.Add(Describe(context, started, body, outcome == AuthOutcome.Authenticated ? account : null, answered, fault));
             }
+
+            body.Release();
         }
     }
 
@@ -120,7 +122,7 @@ internal sealed class ApiPipeline
             return;
         }
 
-        ReadOnlyMemory<byte> content = body.Content;
+        ReadOnlyMemory<byte> content = body.Content!.Value;
         if (content.Length > 0 && ContentTypes.IsForm(request.ContentType))
         {
             if (!FormBody.TryConvert(content.Span, out var json, out string? error))
@@ -152,7 +154,7 @@ internal sealed class ApiPipeline
         }
 
         string query = request.QueryString.HasValue ? request.QueryString.Value!.TrimStart('?') : string.Empty;
-        string text = Encoding.UTF8.GetString(body.Content ?? body.Raw);
+        string text = Encoding.UTF8.GetString((body.Content ?? body.Raw).Span);
         return new RecordedRequest(started, request.Method, request.Path.Value ?? string.Empty, query,
             answered ? context.Response.StatusCode : 0, headers, text, account?.Email)
         {

@@ -1,29 +1,48 @@
 using System;
+using System.Buffers;
+using System.Threading;
 
 namespace Librato.Emulator.Hosting;
 
-/// <summary>A request body as read off the wire: the raw bytes, and the decompressed content or why it could not be had.</summary>
+/// <summary>
+/// A request body as read off the wire: the raw bytes, and the decompressed content or why it could not be had.
+/// The raw bytes may sit in a pooled array; <see cref="Release"/> returns it once nothing reads the body any more.
+/// </summary>
 internal sealed class RequestBody
 {
-    private RequestBody(byte[] raw, byte[]? content, int errorStatus, string? error)
+    private byte[]? rented;
+
+    private RequestBody(ReadOnlyMemory<byte> raw, ReadOnlyMemory<byte>? content, int errorStatus, string? error, byte[]? rented)
     {
         Raw = raw;
         Content = content;
         ErrorStatus = errorStatus;
         Error = error;
+        this.rented = rented;
     }
 
-    public byte[] Raw { get; }
+    public ReadOnlyMemory<byte> Raw { get; }
 
-    public byte[]? Content { get; }
+    public ReadOnlyMemory<byte>? Content { get; }
 
     public int ErrorStatus { get; }
 
     public string? Error { get; }
 
-    public static RequestBody Decoded(byte[] raw, byte[] content) => new(raw, content, 0, null);
+    public static RequestBody Decoded(ReadOnlyMemory<byte> raw, ReadOnlyMemory<byte> content, byte[]? rented = null) =>
+        new(raw, content, 0, null, rented);
 
-    public static RequestBody Failed(byte[] raw, int status, string error) => new(raw, null, status, error);
+    public static RequestBody Failed(ReadOnlyMemory<byte> raw, int status, string error, byte[]? rented = null) =>
+        new(raw, null, status, error, rented);
 
-    public static RequestBody Empty { get; } = new(Array.Empty<byte>(), Array.Empty<byte>(), 0, null);
+    public static RequestBody Empty { get; } = new(ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty, 0, null, null);
+
+    /// <summary>Returns the pooled array, if any. Neither <see cref="Raw"/> nor <see cref="Content"/> may be read afterwards.</summary>
+    public void Release()
+    {
+        if (Interlocked.Exchange(ref rented, null) is { } array)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
 }

@@ -16,6 +16,7 @@ internal static class ErrorMessages
     public const string NotJson = "Content type was not application/json";
     public const string MetricNotFound = "Metric not found";
     public const string RouteNotFound = "Route not found";
+    public const string SourceNotFound = "Source not found";
     public const string ResolutionUnavailable =
         "The requested data resolution is unavailable for the given time range. Please try a different resolution.";
     public const string NotPresent = "is not present";

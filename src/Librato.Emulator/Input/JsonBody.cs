@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Librato.Emulator.Input;
 
@@ -11,7 +12,9 @@ internal static class JsonBody
     public static bool TryParseObject(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out JsonDocument? document)
     {
         document = null;
-        if (body.IsEmpty)
+
+        // A document would accept invalid UTF-8 inside strings and only fail when a string is read.
+        if (body.IsEmpty || !Utf8.IsValid(body.Span))
         {
             return false;
         }
@@ -63,5 +66,17 @@ internal static class JsonBody
         }
 
         return result;
+    }
+
+    /// <summary>Copies an attributes object captured by a single-pass reader; null unless it is an object.</summary>
+    public static List<KeyValuePair<string, JsonElement>>? CopyObject(ReadOnlySpan<byte> body, in JsonScalar field)
+    {
+        if (field.Kind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(field.Raw(body).ToArray());
+        return CopyObject(document.RootElement);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using Librato.Emulator.Http;
@@ -26,15 +27,7 @@ internal static class JsonNumbers
                 element.TryGetDouble(out value);
                 return Normalize(ref value);
             case JsonValueKind.String:
-                string? text = element.GetString();
-                if (!LooksNumeric(text) ||
-                    !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-                {
-                    value = 0;
-                    return NumberStatus.NotANumber;
-                }
-
-                return Normalize(ref value);
+                return ParseDouble(element.GetString(), out value);
             default:
                 return NumberStatus.NotANumber;
         }
@@ -62,6 +55,56 @@ internal static class JsonNumbers
             default:
                 return NumberStatus.NotANumber;
         }
+    }
+
+    /// <summary>A JSON number token, read as <see cref="JsonElement.TryGetDouble"/> reads it.</summary>
+    public static NumberStatus ParseDouble(ReadOnlySpan<byte> token, out double value)
+    {
+        if (!Utf8Parser.TryParse(token, out value, out int consumed) || consumed != token.Length)
+        {
+            value = 0;
+        }
+
+        return Normalize(ref value);
+    }
+
+    /// <summary>The UTF-8 text of a JSON string that should hold a number.</summary>
+    public static NumberStatus ParseDoubleText(ReadOnlySpan<byte> text, out double value)
+    {
+        if (!LooksNumeric(text) || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            value = 0;
+            return NumberStatus.NotANumber;
+        }
+
+        return Normalize(ref value);
+    }
+
+    public static NumberStatus ParseDouble(string? text, out double value)
+    {
+        if (!LooksNumeric(text) || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            value = 0;
+            return NumberStatus.NotANumber;
+        }
+
+        return Normalize(ref value);
+    }
+
+    /// <summary>A JSON number token that should be a whole number, read as <see cref="ReadInteger(JsonElement, out long)"/> reads it.</summary>
+    public static NumberStatus ParseIntegerNumber(ReadOnlySpan<byte> token, out long value)
+    {
+        if (Utf8Parser.TryParse(token, out value, out int consumed) && consumed == token.Length)
+        {
+            return NumberStatus.Ok;
+        }
+
+        if (!Utf8Parser.TryParse(token, out double number, out consumed) || consumed != token.Length)
+        {
+            number = 0;
+        }
+
+        return FromDouble(number, out value);
     }
 
     /// <summary>Parses a query-string or JSON-string integer.</summary>
@@ -125,6 +168,24 @@ internal static class JsonNumbers
         }
 
         return NumberStatus.Ok;
+    }
+
+    private static bool LooksNumeric(ReadOnlySpan<byte> text)
+    {
+        bool sawDigit = false;
+        foreach (byte c in text)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                sawDigit = true;
+            }
+            else if (c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E')
+            {
+                return false;
+            }
+        }
+
+        return sawDigit;
     }
 
     /// <summary>Rejects "NaN", "Infinity", hex and padded text, which double.TryParse would otherwise accept.</summary>

@@ -14,6 +14,25 @@ internal static class NameRules
 
     public static bool IsReservedSource(string? source) => string.Equals(source, "all", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The same rule over UTF-8 bytes: a valid name is plain ASCII, so its bytes are its characters.</summary>
+    public static bool IsValidMetricName(ReadOnlySpan<byte> name)
+    {
+        if (name.IsEmpty || name.Length > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (byte c in name)
+        {
+            if (!IsNameChar((char)c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsValidName(string? name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > MaxLength)
@@ -23,9 +42,7 @@ internal static class NameRules
 
         foreach (char c in name)
         {
-            bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                           c == '.' || c == ':' || c == '-' || c == '_';
-            if (!allowed)
+            if (!IsNameChar(c))
             {
                 return false;
             }
@@ -33,4 +50,7 @@ internal static class NameRules
 
         return true;
     }
+
+    private static bool IsNameChar(char c) =>
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == ':' || c == '-' || c == '_';
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 using Librato.Emulator.Storage;
 
@@ -15,18 +17,24 @@ internal static class TagRules
     public const int MaxValueLength = 255;
     public const string NoTags = "at least one tag is required";
 
-    /// <summary>Validates a JSON tags object; on failure returns false with the reason in <paramref name="error"/>.</summary>
-    public static bool TryParse(JsonElement tags, out TagSet? tagSet, out string? error)
+    /// <summary>
+    /// Validates a tags object captured from a request body; on failure returns false with the reason in
+    /// <paramref name="error"/>.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> body, in JsonScalar tags, out TagSet? tagSet, out string? error)
     {
         tagSet = null;
-        if (tags.ValueKind != JsonValueKind.Object)
+        if (tags.Kind != JsonValueKind.Object)
         {
             error = "must be an object of tag names and values";
             return false;
         }
 
+        var raw = tags.Raw(body);
+        var reader = new Utf8JsonReader(raw);
+        reader.Read();
         var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var property in tags.EnumerateObject())
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (pairs.Count == MaxTags)
             {
@@ -34,20 +42,22 @@ internal static class TagRules
                 return false;
             }
 
-            if (!IsValidName(property.Name))
+            string name = reader.GetString()!;
+            if (!IsValidName(name))
             {
-                error = $"'{property.Name}' is not a valid tag name";
+                error = $"'{name}' is not a valid tag name";
                 return false;
             }
 
-            string? value = ValueText(property.Value);
+            reader.Read();
+            string? value = ValueText(ref reader, raw, out string? rawText);
             if (value is null || !IsValidValue(value))
             {
-                error = $"'{(value ?? property.Value.GetRawText())}' is not a valid value for tag '{property.Name}'";
+                error = $"'{value ?? rawText}' is not a valid value for tag '{name}'";
                 return false;
             }
 
-            pairs.Add(new KeyValuePair<string, string>(property.Name.ToLowerInvariant(), value.ToLowerInvariant()));
+            pairs.Add(new KeyValuePair<string, string>(name.ToLowerInvariant(), value.ToLowerInvariant()));
         }
 
         if (pairs.Count == 0)
@@ -97,15 +107,28 @@ internal static class TagRules
         return true;
     }
 
-    /// <summary>Numbers and booleans are accepted as their JSON text, since clients often send them unquoted.</summary>
-    private static string? ValueText(JsonElement value) => value.ValueKind switch
+    /// <summary>
+    /// Numbers and booleans are accepted as their JSON text, since clients often send them unquoted. Anything else
+    /// gives null, with its raw JSON text for the error message.
+    /// </summary>
+    private static string? ValueText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, out string? rawText)
     {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
+        rawText = null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            default:
+                rawText = JsonScalar.Capture(ref reader).RawText(json);
+                return null;
+        }
+    }
 
     private static bool IsWordChar(char c) =>
         (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';

@@ -175,7 +175,15 @@ internal sealed class MetricSection : IPersistentSection
 
         foreach (var saved in item.GetProperty("sources").EnumerateArray())
         {
-            ReadPoints(saved, metric.GetLegacySeries(saved.GetProperty("source").GetString()));
+            string? source = saved.GetProperty("source").GetString();
+
+            // Every source a series uses is listed, also when the file was saved before sources were.
+            if (source is not null)
+            {
+                store.Sources.Touch(source);
+            }
+
+            ReadPoints(saved, metric.GetLegacySeries(source));
         }
 
         foreach (var saved in item.GetProperty("tagged").EnumerateArray())

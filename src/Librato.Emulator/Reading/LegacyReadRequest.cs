@@ -11,7 +11,10 @@ internal sealed class LegacyReadRequest
     public static readonly long[] Resolutions = { 1, 60, 900, 3600, 86400 };
 
     private static readonly string[] TriggerParameters =
-        { "count", "resolution", "start_time", "end_time", "duration", "source", "sources[]", "sources" };
+    {
+        "count", "resolution", "start_time", "end_time", "duration", "source", "sources[]", "sources",
+        "summarize_time", "summarize_sources", "breakout_sources", "group_by",
+    };
 
     private LegacyReadRequest(long resolution, long? start, long end, long? count, WildcardPattern? sourcePattern, HashSet<string>? sourceNames)
     {
@@ -22,6 +25,17 @@ internal sealed class LegacyReadRequest
         SourcePattern = sourcePattern;
         SourceNames = sourceNames;
     }
+
+    /// <summary>One record per source, merged over the whole window.</summary>
+    public bool SummarizeTime { get; private init; }
+
+    /// <summary>Whether the synthetic <c>all</c> source is added; <c>group_by</c> and <c>breakout_sources=false</c> imply it.</summary>
+    public bool SummarizeSources { get; private init; }
+
+    /// <summary>Whether the individual sources are listed; false with <c>group_by</c> unless asked for.</summary>
+    public bool Breakout { get; private init; }
+
+    public GroupFunction? GroupBy { get; private init; }
 
     public long Resolution { get; }
 
@@ -73,6 +87,19 @@ internal sealed class LegacyReadRequest
             errors.Add("duration", "must not be negative");
         }
 
+        bool? summarizeTime = QueryParams.GetBoolean(query, "summarize_time", errors);
+        bool? summarizeSources = QueryParams.GetBoolean(query, "summarize_sources", errors);
+        bool? breakout = QueryParams.GetBoolean(query, "breakout_sources", errors);
+        GroupFunction? groupBy = null;
+        if (QueryParams.GetString(query, "group_by") is { Length: > 0 } groupText)
+        {
+            groupBy = GroupFunctions.Parse(groupText);
+            if (groupBy is null)
+            {
+                errors.Add("group_by", ErrorMessages.NotInList);
+            }
+        }
+
         if (errors.Any)
         {
             return null;
@@ -100,13 +127,22 @@ internal sealed class LegacyReadRequest
 
         string? sourceText = QueryParams.GetString(query, "source");
         var names = QueryParams.GetList(query, "sources");
+        // group_by implies summarize_sources and drops the breakout unless it is asked for; asking for no breakout
+        // only makes sense with the all series, so it implies summarize_sources too.
+        bool withBreakout = breakout ?? groupBy is null;
         return new LegacyReadRequest(
             resolution,
             start,
             end,
             count,
             string.IsNullOrEmpty(sourceText) ? null : new WildcardPattern(sourceText),
-            names.Count == 0 ? null : new HashSet<string>(names, StringComparer.OrdinalIgnoreCase));
+            names.Count == 0 ? null : new HashSet<string>(names, StringComparer.OrdinalIgnoreCase))
+        {
+            SummarizeTime = summarizeTime ?? false,
+            SummarizeSources = (summarizeSources ?? false) || groupBy is not null || !withBreakout,
+            Breakout = withBreakout,
+            GroupBy = groupBy,
+        };
     }
 
     /// <summary>

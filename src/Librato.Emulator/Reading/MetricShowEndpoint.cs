@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Librato.Emulator.Composite;
@@ -18,8 +16,6 @@ namespace Librato.Emulator.Reading;
 /// </summary>
 internal sealed class MetricShowEndpoint
 {
-    private const string Unassigned = "unassigned";
-
     public Task HandleAsync(HttpContext context)
     {
         var api = context.Features.GetRequiredFeature<ApiRequest>();
@@ -59,24 +55,7 @@ internal sealed class MetricShowEndpoint
 
     private static Task WriteMeasurementsAsync(HttpContext context, Metric metric, LegacyReadRequest request)
     {
-        var selected = new List<Series>();
-        foreach (var series in metric.LegacySeries.Values)
-        {
-            if (request.Selects(series.Source))
-            {
-                selected.Add(series);
-            }
-        }
-
-        selected.Sort(static (a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Source ?? Unassigned, b.Source ?? Unassigned));
-        var pointsBySeries = new List<Point[]>(selected.Count);
-        foreach (var series in selected)
-        {
-            var points = Rollup.Apply(series.Range(request.Start ?? long.MinValue, request.End), request.Resolution);
-            pointsBySeries.Add(request.Count is { } count ? TakeCount(points, count, fromStart: request.Start.HasValue) : points);
-        }
-
-        long? nextTime = request.Count.HasValue ? null : Truncation.Apply(pointsBySeries);
+        var read = LegacyRead.Run(metric, request);
         var metadata = metric.ReadMetadata();
         return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
@@ -84,27 +63,22 @@ internal sealed class MetricShowEndpoint
             MetricJson.WriteProperties(writer, metadata);
             writer.WriteNumber("resolution", request.Resolution);
             writer.WriteStartObject("measurements");
-            for (int i = 0; i < selected.Count; i++)
+            foreach (var series in read.Series)
             {
-                if (pointsBySeries[i].Length == 0)
+                writer.WriteStartArray(series.Key);
+                foreach (var record in series.Value)
                 {
-                    continue;
-                }
-
-                writer.WriteStartArray(selected[i].Source ?? Unassigned);
-                foreach (var point in pointsBySeries[i])
-                {
-                    WritePoint(writer, point);
+                    WriteRecord(writer, record);
                 }
 
                 writer.WriteEndArray();
             }
 
             writer.WriteEndObject();
-            if (nextTime.HasValue)
+            if (read.NextTime.HasValue)
             {
                 writer.WriteStartObject("query");
-                writer.WriteNumber("next_time", nextTime.Value);
+                writer.WriteNumber("next_time", read.NextTime.Value);
                 writer.WriteEndObject();
             }
 
@@ -112,27 +86,26 @@ internal sealed class MetricShowEndpoint
         });
     }
 
-    private static Point[] TakeCount(Point[] points, long count, bool fromStart)
-    {
-        if (points.Length <= count)
-        {
-            return points;
-        }
-
-        int take = (int)count;
-        return fromStart ? points.AsSpan(0, take).ToArray() : points.AsSpan(points.Length - take, take).ToArray();
-    }
-
-    private static void WritePoint(Utf8JsonWriter writer, in Point point)
+    private static void WriteRecord(Utf8JsonWriter writer, in LegacyRecord record)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("measure_time", point.Time);
-        writer.WriteNumber("value", point.Value);
-        writer.WriteNumber("count", point.Count);
-        writer.WriteNumber("sum", point.Sum);
-        writer.WriteNumber("min", point.Min);
-        writer.WriteNumber("max", point.Max);
-        writer.WriteNumber("sum_squares", point.SumSquares);
+        writer.WriteNumber("measure_time", record.Time);
+        writer.WriteNumber("value", record.Value);
+        writer.WriteNumber("count", record.Count);
+        writer.WriteNumber("sum", record.Sum);
+        writer.WriteNumber("min", record.Min);
+        writer.WriteNumber("max", record.Max);
+        writer.WriteNumber("sum_squares", record.SumSquares);
+        if (record.Rollups is { } rollups)
+        {
+            writer.WriteNumber("rollups", rollups);
+        }
+
+        if (record.Summarized is { } summarized)
+        {
+            writer.WriteNumber("summarized", summarized);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -39,6 +39,27 @@ internal static class QueryParams
         return value;
     }
 
+    /// <summary>
+    /// A flag: <c>true</c>/<c>1</c> or <c>false</c>/<c>0</c> in any case (Python clients send <c>True</c>), and a
+    /// bare <c>name=</c> counts as true. Null when absent or (with an error added) invalid.
+    /// </summary>
+    public static bool? GetBoolean(IQueryCollection query, string key, ParamErrors errors)
+    {
+        string? text = GetString(query, key);
+        switch (text?.ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "" or "true" or "1":
+                return true;
+            case "false" or "0":
+                return false;
+            default:
+                errors.Add(key, "must be true or false");
+                return null;
+        }
+    }
+
     /// <summary>All values of a repeated parameter, accepting both <c>key[]=</c> and <c>key=</c> spellings.</summary>
     public static List<string> GetList(IQueryCollection query, string key)
     {

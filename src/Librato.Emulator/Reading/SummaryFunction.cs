@@ -7,5 +7,7 @@ internal enum SummaryFunction
     Min,
     Max,
     Count,
+    Derivative,
+    Stddev,
     All,
 }

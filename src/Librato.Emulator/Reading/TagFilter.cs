@@ -8,10 +8,15 @@ namespace Librato.Emulator.Reading;
 /// <summary>
 /// The <c>tags[name]=pattern</c> filters of a tagged read. Values given for the same name are alternatives (OR);
 /// different names must all match (AND). A '!' prefix negates a pattern, and the tag must still be present.
+/// <c>tags[!name]=...</c> (the form encoding of <c>!name</c>) matches series without that tag; it is one more
+/// alternative for that name, so <c>tags[!host]=1&amp;tags[host]=!db*</c> means "no host, or a host not like db*".
 /// </summary>
 internal sealed class TagFilter
 {
-    private readonly List<KeyValuePair<string, List<(bool Negated, WildcardPattern Pattern)>>> conditions = new();
+    private readonly Dictionary<string, Condition> conditions = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the query holds any <c>tags[...]</c> parameter, filtering or not.</summary>
+    public bool IsGiven { get; private set; }
 
     public static TagFilter Parse(IQueryCollection query)
     {
@@ -19,11 +24,18 @@ internal sealed class TagFilter
         foreach (var parameter in query)
         {
             string key = parameter.Key;
+            if (key == "tags")
+            {
+                filter.IsGiven = true;
+                continue;
+            }
+
             if (!key.StartsWith("tags[", StringComparison.Ordinal) || !key.EndsWith(']') || key.Length <= 6)
             {
                 continue;
             }
 
+            filter.IsGiven = true;
             string name = key.Substring(5, key.Length - 6).ToLowerInvariant();
 
             // Rails-style list spelling, tags[host][]=a&tags[host][]=b, means the same as repeating tags[host].
@@ -32,7 +44,12 @@ internal sealed class TagFilter
                 name = name.Substring(0, name.Length - 2);
             }
 
-            var alternatives = new List<(bool, WildcardPattern)>();
+            if (name.Length > 1 && name[0] == '!')
+            {
+                filter.ConditionOn(name.Substring(1)).AllowsAbsence = true;
+                continue;
+            }
+
             foreach (string? value in parameter.Value)
             {
                 if (string.IsNullOrEmpty(value))
@@ -41,22 +58,7 @@ internal sealed class TagFilter
                 }
 
                 bool negated = value[0] == '!';
-                alternatives.Add((negated, new WildcardPattern(negated ? value.Substring(1) : value)));
-            }
-
-            if (alternatives.Count == 0)
-            {
-                continue;
-            }
-
-            int existing = filter.conditions.FindIndex(condition => condition.Key == name);
-            if (existing >= 0)
-            {
-                filter.conditions[existing].Value.AddRange(alternatives);
-            }
-            else
-            {
-                filter.conditions.Add(new KeyValuePair<string, List<(bool, WildcardPattern)>>(name, alternatives));
+                filter.ConditionOn(name).Patterns.Add((negated, new WildcardPattern(negated ? value.Substring(1) : value)));
             }
         }
 
@@ -67,27 +69,47 @@ internal sealed class TagFilter
     {
         foreach (var condition in conditions)
         {
-            if (!tags.TryGetValue(condition.Key, out string value))
-            {
-                return false;
-            }
-
-            bool any = false;
-            foreach (var (negated, pattern) in condition.Value)
-            {
-                if (pattern.IsMatch(value) != negated)
-                {
-                    any = true;
-                    break;
-                }
-            }
-
-            if (!any)
+            if (!condition.Value.Matches(tags, condition.Key))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private Condition ConditionOn(string name)
+    {
+        if (!conditions.TryGetValue(name, out var condition))
+        {
+            conditions[name] = condition = new Condition();
+        }
+
+        return condition;
+    }
+
+    private sealed class Condition
+    {
+        public List<(bool Negated, WildcardPattern Pattern)> Patterns { get; } = new();
+
+        public bool AllowsAbsence { get; set; }
+
+        public bool Matches(TagSet tags, string name)
+        {
+            if (!tags.TryGetValue(name, out string value))
+            {
+                return AllowsAbsence;
+            }
+
+            foreach (var (negated, pattern) in Patterns)
+            {
+                if (pattern.IsMatch(value) != negated)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

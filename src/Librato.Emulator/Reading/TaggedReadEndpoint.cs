@@ -36,25 +36,9 @@ internal sealed class TaggedReadEndpoint
             return SavedCompositeRead.WriteTaggedAsync(context, api.Account, metric, request);
         }
 
-        var selected = new List<Series>();
-        foreach (var series in metric.TaggedSeries.Values)
-        {
-            if (request.Filter.Matches(series.Tags!))
-            {
-                selected.Add(series);
-            }
-        }
-
-        selected.Sort(static (a, b) => a.Tags!.CompareTo(b.Tags));
-        var pointsBySeries = new List<Point[]>(selected.Count);
-        foreach (var series in selected)
-        {
-            pointsBySeries.Add(Rollup.Apply(series.Range(request.Start, request.End), request.Resolution));
-        }
-
-        long? nextStart = Truncation.Apply(pointsBySeries);
-        string? next = nextStart.HasValue
-            ? ContinuationLink.Build(name, context.Request.QueryString.Value, nextStart.Value, request.End)
+        var read = TaggedRead.Run(metric, request);
+        string? next = read.NextStart.HasValue
+            ? ContinuationLink.Build(name, context.Request.QueryString.Value, read.NextStart.Value, request.End)
             : null;
         return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
@@ -62,12 +46,9 @@ internal sealed class TaggedReadEndpoint
             writer.WriteString("name", metric.Name);
             writer.WriteNumber("resolution", request.Resolution);
             writer.WriteStartArray("series");
-            for (int i = 0; i < selected.Count; i++)
+            foreach (var series in read.Series)
             {
-                if (pointsBySeries[i].Length > 0)
-                {
-                    WriteSeries(writer, selected[i].Tags!, pointsBySeries[i], request.Function);
-                }
+                WriteSeries(writer, series.Key, series.Value, read.Function);
             }
 
             writer.WriteEndArray();
@@ -85,46 +66,31 @@ internal sealed class TaggedReadEndpoint
         });
     }
 
-    private static void WriteSeries(Utf8JsonWriter writer, TagSet tags, Point[] points, SummaryFunction function)
+    private static void WriteSeries(
+        Utf8JsonWriter writer, IReadOnlyList<KeyValuePair<string, string>> tags, TaggedValue[] values, SummaryFunction function)
     {
         writer.WriteStartObject();
         writer.WriteStartObject("tags");
-        foreach (var pair in tags.Pairs)
+        foreach (var pair in tags)
         {
             writer.WriteString(pair.Key, pair.Value);
         }
 
         writer.WriteEndObject();
         writer.WriteStartArray("measurements");
-        foreach (var point in points)
+        foreach (var value in values)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("time", point.Time);
-            switch (function)
+            writer.WriteNumber("time", value.Time);
+            writer.WriteNumber("value", value.Value);
+            if (function == SummaryFunction.All)
             {
-                case SummaryFunction.Sum:
-                    writer.WriteNumber("value", point.Sum);
-                    break;
-                case SummaryFunction.Min:
-                    writer.WriteNumber("value", point.Min);
-                    break;
-                case SummaryFunction.Max:
-                    writer.WriteNumber("value", point.Max);
-                    break;
-                case SummaryFunction.Count:
-                    writer.WriteNumber("value", point.Count);
-                    break;
-                case SummaryFunction.All:
-                    writer.WriteNumber("value", point.Value);
-                    writer.WriteNumber("count", point.Count);
-                    writer.WriteNumber("sum", point.Sum);
-                    writer.WriteNumber("min", point.Min);
-                    writer.WriteNumber("max", point.Max);
-                    writer.WriteNumber("last", point.Last);
-                    break;
-                default:
-                    writer.WriteNumber("value", point.Value);
-                    break;
+                var point = value.Point;
+                writer.WriteNumber("count", point.Count);
+                writer.WriteNumber("sum", point.Sum);
+                writer.WriteNumber("min", point.Min);
+                writer.WriteNumber("max", point.Max);
+                writer.WriteNumber("last", point.Last);
             }
 
             writer.WriteEndObject();

@@ -1,4 +1,5 @@
 using Librato.Emulator.Http;
+using Librato.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace Librato.Emulator.Reading;
@@ -8,7 +9,7 @@ internal sealed class TaggedReadRequest
 {
     public const long MaxResolution = 604800;
 
-    private TaggedReadRequest(long resolution, long start, long end, SummaryFunction function, TagFilter filter)
+    private TaggedReadRequest(long resolution, long start, long end, SummaryFunction? function, TagFilter filter)
     {
         Resolution = resolution;
         Start = start;
@@ -25,9 +26,19 @@ internal sealed class TaggedReadRequest
     /// <summary>Inclusive.</summary>
     public long End { get; }
 
-    public SummaryFunction Function { get; }
+    /// <summary>Null when not given: the metric's own summary function applies.</summary>
+    public SummaryFunction? Function { get; }
 
     public TagFilter Filter { get; }
+
+    public TagSearch? Search { get; private init; }
+
+    /// <summary>The tags to group by; empty for <c>group_by=*</c>, null without grouping.</summary>
+    public string[]? GroupBy { get; private init; }
+
+    public GroupFunction GroupFunction { get; private init; }
+
+    public bool Selects(TagSet tags) => Search?.Matches(tags) ?? Filter.Matches(tags);
 
     public static TaggedReadRequest? Parse(IQueryCollection query, long now, ParamErrors errors)
     {
@@ -58,7 +69,58 @@ internal sealed class TaggedReadRequest
             errors.Add("start_time", "is required when duration is not given");
         }
 
-        var function = ParseFunction(QueryParams.GetString(query, "summary_function"), errors);
+        SummaryFunction? function = null;
+        if (QueryParams.GetString(query, "summary_function") is { } functionText)
+        {
+            function = SummaryFunctions.Parse(functionText);
+            if (function is null)
+            {
+                errors.Add("summary_function", ErrorMessages.NotInList);
+            }
+        }
+
+        var filter = TagFilter.Parse(query);
+        TagSearch? search = null;
+        if (QueryParams.GetString(query, "tags_search") is { Length: > 0 } searchText)
+        {
+            if (filter.IsGiven)
+            {
+                errors.Add("tags_search", "cannot be combined with tags");
+            }
+            else
+            {
+                search = TagSearch.Parse(searchText, out string? problem);
+                if (search is null)
+                {
+                    errors.Add("tags_search", $"is not a valid search expression: {problem}");
+                }
+            }
+        }
+
+        string[]? groupBy = ParseGroupBy(QueryParams.GetString(query, "group_by"), errors);
+        var groupFunction = GroupFunction.Sum;
+        string? groupFunctionText = QueryParams.GetString(query, "group_by_function");
+        if (groupBy is not null)
+        {
+            if (string.IsNullOrEmpty(groupFunctionText))
+            {
+                errors.Add("group_by_function", "is required when group_by is given");
+            }
+            else if (GroupFunctions.Parse(groupFunctionText) is { } parsed and not GroupFunction.Count)
+            {
+                groupFunction = parsed;
+            }
+            else
+            {
+                errors.Add("group_by_function", ErrorMessages.NotInList);
+            }
+
+            if (function == SummaryFunction.All)
+            {
+                errors.Add("summary_function", "cannot be all when group_by is given");
+            }
+        }
+
         if (errors.Any)
         {
             return null;
@@ -83,29 +145,43 @@ internal sealed class TaggedReadRequest
             return null;
         }
 
-        return new TaggedReadRequest(resolution!.Value, start, end, function, TagFilter.Parse(query));
+        return new TaggedReadRequest(resolution!.Value, start, end, function, filter)
+        {
+            Search = search,
+            GroupBy = groupBy,
+            GroupFunction = groupFunction,
+        };
     }
 
-    private static SummaryFunction ParseFunction(string? text, ParamErrors errors)
+    /// <summary><c>region</c>, <c>region,az</c> or <c>*</c>; tag names ignore case like everywhere else.</summary>
+    private static string[]? ParseGroupBy(string? text, ParamErrors errors)
     {
-        switch (text)
+        if (string.IsNullOrEmpty(text))
         {
-            case null:
-            case "mean":
-                return SummaryFunction.Mean;
-            case "sum":
-                return SummaryFunction.Sum;
-            case "min":
-                return SummaryFunction.Min;
-            case "max":
-                return SummaryFunction.Max;
-            case "count":
-                return SummaryFunction.Count;
-            case "all":
-                return SummaryFunction.All;
-            default:
-                errors.Add("summary_function", ErrorMessages.NotInList);
-                return SummaryFunction.Mean;
+            return null;
         }
+
+        if (text.Trim() == "*")
+        {
+            return System.Array.Empty<string>();
+        }
+
+        var names = new System.Collections.Generic.List<string>();
+        foreach (string part in text.Split(','))
+        {
+            string name = part.Trim().ToLowerInvariant();
+            if (!Input.TagRules.IsValidName(name))
+            {
+                errors.Add("group_by", $"'{part.Trim()}' is not a valid tag name");
+                return null;
+            }
+
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.ToArray();
     }
 }

@@ -16,14 +16,17 @@ internal static class Truncation
     /// When any series has more points than the cap, returns T, the earliest first-unreturned time among those
     /// series, and cuts every series to its points before T. Returns null (and changes nothing) otherwise.
     /// </summary>
-    public static long? Apply(List<Point[]> series, int max = MaxPointsPerSeries)
+    public static long? Apply(List<Point[]> series, int max = MaxPointsPerSeries) => Apply(series, static point => point.Time, max);
+
+    /// <inheritdoc cref="Apply(List{Point[]}, int)"/>
+    public static long? Apply<T>(List<T[]> series, Func<T, long> timeOf, int max = MaxPointsPerSeries)
     {
         long? next = null;
         foreach (var points in series)
         {
-            if (points.Length > max && (next is null || points[max].Time < next))
+            if (points.Length > max && (next is null || timeOf(points[max]) < next))
             {
-                next = points[max].Time;
+                next = timeOf(points[max]);
             }
         }
 
@@ -37,7 +40,7 @@ internal static class Truncation
         {
             var points = series[i];
             int keep = 0;
-            while (keep < points.Length && points[keep].Time < next)
+            while (keep < points.Length && timeOf(points[keep]) < next)
             {
                 keep++;
             }

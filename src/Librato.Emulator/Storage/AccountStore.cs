@@ -8,7 +8,10 @@ using Librato.Emulator.Tokens;
 
 namespace Librato.Emulator.Storage;
 
-/// <summary>Everything one account has stored: its metrics and, through them, its series; its tokens and request limit.</summary>
+/// <summary>
+/// Everything one account has stored: its metrics and, through them, its series; its sources, resources and jobs;
+/// its tokens and request limit.
+/// </summary>
 internal sealed class AccountStore
 {
     private readonly ConcurrentDictionary<string, Metric> metrics = new(StringComparer.OrdinalIgnoreCase);
@@ -25,6 +28,7 @@ internal sealed class AccountStore
         Tokens = new TokenRegistry(account.AllTokens());
         RateLimiter = new AccountRateLimiter(rateLimit);
         RegisterSection(new MetricSection(this));
+        RegisterSection(new SourceSection(Sources));
     }
 
     public EmulatorAccount Account { get; }
@@ -75,14 +79,29 @@ internal sealed class AccountStore
         return ReferenceEquals(metric, candidate);
     }
 
+    /// <summary>Removes the metric and all its data; false when there is no such metric.</summary>
+    public bool Delete(string name)
+    {
+        if (!metrics.TryRemove(name, out var metric))
+        {
+            return false;
+        }
+
+        metric.MarkDeleted();
+        return true;
+    }
+
+    public SourceRegistry Sources { get; } = new();
+
     public List<Metric> Snapshot() => new(metrics.Values);
 
     public int MetricCount => metrics.Count;
 
-    /// <summary>Drops the stored data, the resources and the tokens added at run time.</summary>
+    /// <summary>Drops the stored data, the sources, the resources (jobs included) and the tokens added at run time.</summary>
     public void Clear()
     {
         metrics.Clear();
+        Sources.Clear();
         Resources.Clear();
         Tokens.Restore(Account.AllTokens());
     }

@@ -13,6 +13,7 @@ internal sealed class Metric
     private string? description;
     private long? period;
     private string? composite;
+    private volatile bool deleted;
 
     public Metric(string name, MetricType type, in MetricCreation creation)
     {
@@ -39,6 +40,14 @@ internal sealed class Metric
     public string Name { get; }
 
     public MetricType Type { get; }
+
+    /// <summary>
+    /// Set once the metric has been removed from its account. A submission that wrote into it concurrently sees the
+    /// flag and writes again into the metric its data recreates.
+    /// </summary>
+    public bool IsDeleted => deleted;
+
+    public void MarkDeleted() => deleted = true;
 
     /// <summary>Legacy series keyed by source (empty string for points without a source); sources ignore case.</summary>
     public ConcurrentDictionary<string, Series> LegacySeries { get; } = new(StringComparer.OrdinalIgnoreCase);

@@ -94,6 +94,17 @@ internal sealed class Series
         }
     }
 
+    /// <summary>The latest point before <paramref name="time"/>, if any.</summary>
+    public Point? LastBefore(long time)
+    {
+        lock (gate)
+        {
+            int index = IndexOf(time);
+            int before = (index >= 0 ? index : ~index) - 1;
+            return before >= 0 ? points[before] : null;
+        }
+    }
+
     public Point[] All()
     {
         lock (gate)

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
@@ -17,16 +18,16 @@ internal sealed class LegacyDefaults
 
     public string? Description { get; private init; }
 
-    public JsonElement Attributes { get; private init; }
+    public JsonScalar Attributes { get; private init; }
 
     /// <summary>Reads the top-level fields, reporting invalid ones once (not once per entry that inherits them).</summary>
-    public static LegacyDefaults Read(JsonElement root, TimeWindow window, ParamErrors errors)
+    public static LegacyDefaults Read(ReadOnlySpan<byte> body, in FieldSet root, TimeWindow window, ParamErrors errors)
     {
         string? source = null;
-        var sourceElement = JsonBody.Get(root, "source");
-        if (JsonBody.IsPresent(sourceElement))
+        var sourceField = root.Get(MeasurementField.Source);
+        if (sourceField.IsPresent)
         {
-            string? text = sourceElement.ValueKind == JsonValueKind.String ? sourceElement.GetString() : sourceElement.GetRawText();
+            string text = sourceField.TextOrRaw(body);
             string? problem = SourceProblem(text);
             if (problem is null)
             {
@@ -39,10 +40,10 @@ internal sealed class LegacyDefaults
         }
 
         long measureTime = window.Now;
-        var timeElement = JsonBody.Get(root, "measure_time");
-        if (JsonBody.IsPresent(timeElement))
+        var timeField = root.Get(MeasurementField.MeasureTime);
+        if (timeField.IsPresent)
         {
-            var status = JsonNumbers.ReadInteger(timeElement, out long time);
+            var status = timeField.ReadInteger(body, out long time);
             string? problem = status == NumberStatus.Ok ? window.Check(time) : JsonNumbers.Describe(status);
             if (problem is null)
             {
@@ -55,10 +56,10 @@ internal sealed class LegacyDefaults
         }
 
         long? period = null;
-        var periodElement = JsonBody.Get(root, "period");
-        if (JsonBody.IsPresent(periodElement))
+        var periodField = root.Get(MeasurementField.Period);
+        if (periodField.IsPresent)
         {
-            string? problem = PeriodProblem(periodElement, out long value);
+            string? problem = PeriodProblem(body, periodField, out long value);
             if (problem is null)
             {
                 period = value;
@@ -74,9 +75,9 @@ internal sealed class LegacyDefaults
             Source = source,
             MeasureTime = measureTime,
             Period = period,
-            DisplayName = JsonBody.GetString(root, "display_name"),
-            Description = JsonBody.GetString(root, "description"),
-            Attributes = JsonBody.Get(root, "attributes"),
+            DisplayName = root.Get(MeasurementField.DisplayName).GetString(body),
+            Description = root.Get(MeasurementField.Description).GetString(body),
+            Attributes = root.Get(MeasurementField.Attributes),
         };
     }
 
@@ -92,9 +93,15 @@ internal sealed class LegacyDefaults
     }
 
     /// <summary>Null for a valid period (a whole number of seconds above zero), otherwise the reason it is not.</summary>
-    public static string? PeriodProblem(JsonElement element, out long period)
+    public static string? PeriodProblem(ReadOnlySpan<byte> body, in JsonScalar field, out long period) =>
+        PeriodProblem(field.ReadInteger(body, out period), period);
+
+    /// <inheritdoc cref="PeriodProblem(ReadOnlySpan{byte}, in JsonScalar, out long)"/>
+    public static string? PeriodProblem(JsonElement element, out long period) =>
+        PeriodProblem(JsonNumbers.ReadInteger(element, out period), period);
+
+    private static string? PeriodProblem(NumberStatus status, long period)
     {
-        var status = JsonNumbers.ReadInteger(element, out period);
         if (status != NumberStatus.Ok)
         {
             return JsonNumbers.Describe(status);

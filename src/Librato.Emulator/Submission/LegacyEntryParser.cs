@@ -1,4 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
+using System;
+using System.Text;
 using System.Text.Json;
 using Librato.Emulator.Input;
 using Librato.Emulator.Storage;
@@ -9,98 +10,151 @@ namespace Librato.Emulator.Submission;
 internal static class LegacyEntryParser
 {
     public static bool TryParse(
-        in LegacyEntry entry,
+        ReadOnlySpan<byte> body,
+        in RawMeasurement entry,
+        MetricType type,
         LegacyDefaults defaults,
         TimeWindow window,
-        [NotNullWhen(true)] out LegacyMeasurement? measurement,
+        MetricResolver metrics,
+        SourceResolver sources,
+        out LegacyItem item,
         out FieldProblem problem)
     {
-        measurement = null;
-        var element = entry.Element;
-        if (element.ValueKind != JsonValueKind.Object)
+        item = default;
+        string collection = type == MetricType.Counter ? "counters" : "gauges";
+        if (entry.Kind != JsonValueKind.Object)
         {
-            problem = new FieldProblem(entry.Type == MetricType.Counter ? "counters" : "gauges", $"{entry.Label} is not an object");
+            problem = new FieldProblem(collection, $"{Label(body, entry, collection)} is not an object");
             return false;
         }
 
-        var nameElement = JsonBody.Get(element, "name");
-        string? name = nameElement.ValueKind switch
+        if (!TryResolveName(body, entry, collection, metrics, out var metric, out problem))
         {
-            JsonValueKind.String => nameElement.GetString(),
-            JsonValueKind.Undefined => entry.Key,
-            _ => nameElement.GetRawText(),
-        };
-        if (name is null)
-        {
-            problem = new FieldProblem("name", $"{entry.Label} name is not present");
             return false;
         }
 
-        if (!NameRules.IsValidMetricName(name))
-        {
-            problem = new FieldProblem("name", $"{entry.Label} '{name}' is not a valid metric name");
-            return false;
-        }
-
-        string prefix = $"{entry.Label} '{name}'";
         string? source = defaults.Source;
-        var sourceElement = JsonBody.Get(element, "source");
-        if (JsonBody.IsPresent(sourceElement))
+        var sourceField = entry[MeasurementField.Source];
+        if (sourceField.IsPresent)
         {
-            source = sourceElement.ValueKind == JsonValueKind.String ? sourceElement.GetString() : sourceElement.GetRawText();
-            string? sourceProblem = LegacyDefaults.SourceProblem(source);
+            source = sources.Resolve(body, sourceField, out string? sourceProblem);
             if (sourceProblem is not null)
             {
-                problem = new FieldProblem("source", $"{prefix} source {sourceProblem}");
+                problem = new FieldProblem("source", $"{Prefix(body, entry, collection)} source {sourceProblem}");
                 return false;
             }
         }
 
         long time = defaults.MeasureTime;
-        var timeElement = JsonBody.Get(element, "measure_time");
-        if (JsonBody.IsPresent(timeElement))
+        var timeField = entry[MeasurementField.MeasureTime];
+        if (timeField.IsPresent)
         {
-            var status = JsonNumbers.ReadInteger(timeElement, out time);
+            var status = timeField.ReadInteger(body, out time);
             string? timeProblem = status == NumberStatus.Ok ? window.Check(time) : JsonNumbers.Describe(status);
             if (timeProblem is not null)
             {
-                problem = new FieldProblem("measure_time", $"{prefix} measure_time {timeProblem}");
+                problem = new FieldProblem("measure_time", $"{Prefix(body, entry, collection)} measure_time {timeProblem}");
                 return false;
             }
         }
 
         long? period = defaults.Period;
-        var periodElement = JsonBody.Get(element, "period");
-        if (JsonBody.IsPresent(periodElement))
+        var periodField = entry[MeasurementField.Period];
+        if (periodField.IsPresent)
         {
-            string? periodProblem = LegacyDefaults.PeriodProblem(periodElement, out long value);
+            string? periodProblem = LegacyDefaults.PeriodProblem(body, periodField, out long value);
             if (periodProblem is not null)
             {
-                problem = new FieldProblem("period", $"{prefix} period {periodProblem}");
+                problem = new FieldProblem("period", $"{Prefix(body, entry, collection)} period {periodProblem}");
                 return false;
             }
 
             period = value;
         }
 
-        var kind = entry.Type == MetricType.Counter ? SummaryKind.None : SummaryKind.Legacy;
-        if (!MeasurementValues.TryBuild(element, time, kind, out var point, out var valueProblem))
+        var kind = type == MetricType.Counter ? SummaryKind.None : SummaryKind.Legacy;
+        if (!MeasurementValues.TryBuild(body, entry, time, kind, out var point, out var valueProblem))
         {
-            problem = new FieldProblem(valueProblem.Field, $"{prefix} {valueProblem.Field} {valueProblem.Message}");
+            problem = new FieldProblem(valueProblem.Field, $"{Prefix(body, entry, collection)} {valueProblem.Field} {valueProblem.Message}");
             return false;
         }
 
-        var attributes = JsonBody.Get(element, "attributes");
-        measurement = new LegacyMeasurement(
-            name,
-            entry.Type,
-            source,
-            point,
-            period,
-            JsonBody.GetString(element, "display_name") ?? defaults.DisplayName,
-            JsonBody.GetString(element, "description") ?? defaults.Description,
-            JsonBody.IsPresent(attributes) ? attributes : defaults.Attributes);
+        item = new LegacyItem(metric, type, source, point, period, type == MetricType.Counter, entry.Index);
         problem = default;
         return true;
     }
+
+    /// <summary>
+    /// The entry's own name: its <c>name</c> when that is a string, its key in the hashed layout when <c>name</c> is
+    /// absent or null, and the raw JSON text of any other <c>name</c> (which is then invalid). Null when there is none.
+    /// </summary>
+    public static string? NameOf(ReadOnlySpan<byte> body, in RawMeasurement entry)
+    {
+        var name = entry[MeasurementField.Name];
+        if (name.Kind == JsonValueKind.String)
+        {
+            return name.GetString(body);
+        }
+
+        if (!name.IsPresent)
+        {
+            return entry.Key.GetString(body);
+        }
+
+        return name.RawText(body);
+    }
+
+    private static bool TryResolveName(
+        ReadOnlySpan<byte> body, in RawMeasurement entry, string collection, MetricResolver metrics, out ResolvedMetric metric, out FieldProblem problem)
+    {
+        var nameField = entry[MeasurementField.Name];
+        var textField = nameField.Kind == JsonValueKind.String ? nameField : !nameField.IsPresent ? entry.Key : default;
+        if (textField.Kind == JsonValueKind.String && !textField.IsEscaped)
+        {
+            var bytes = textField.StringBytes(body);
+            if (NameRules.IsValidMetricName(bytes))
+            {
+                metric = metrics.Resolve(bytes);
+                problem = default;
+                return true;
+            }
+        }
+
+        metric = null!;
+        string? name = NameOf(body, entry);
+        if (name is null)
+        {
+            problem = new FieldProblem("name", $"{Label(body, entry, collection)} name is not present");
+            return false;
+        }
+
+        if (!NameRules.IsValidMetricName(name))
+        {
+            problem = new FieldProblem("name", $"{Label(body, entry, collection)} '{name}' is not a valid metric name");
+            return false;
+        }
+
+        metric = metrics.Resolve(name);
+        problem = default;
+        return true;
+    }
+
+    /// <summary><c>gauges[3]</c> in an array, <c>gauges[cpu]</c> in an object.</summary>
+    private static string Label(ReadOnlySpan<byte> body, in RawMeasurement entry, string collection)
+    {
+        var label = new StringBuilder(collection).Append('[');
+        if (entry.Key.Kind == JsonValueKind.String)
+        {
+            label.Append(entry.Key.GetString(body));
+        }
+        else
+        {
+            label.Append(entry.Index);
+        }
+
+        return label.Append(']').ToString();
+    }
+
+    private static string Prefix(ReadOnlySpan<byte> body, in RawMeasurement entry, string collection) =>
+        $"{Label(body, entry, collection)} '{NameOf(body, entry)}'";
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
@@ -16,6 +14,9 @@ namespace Librato.Emulator.Submission;
 /// </summary>
 internal sealed class LegacySubmitEndpoint
 {
+    /// <summary>The series key of points without a source.</summary>
+    private static readonly object NoSource = new();
+
     private readonly EmulatorOptions options;
 
     public LegacySubmitEndpoint(EmulatorOptions options)
@@ -27,105 +28,147 @@ internal sealed class LegacySubmitEndpoint
     {
         var api = context.Features.GetRequiredFeature<ApiRequest>();
         var window = new TimeWindow(Clock.NowSeconds(), options.MaxPastSeconds, options.MaxFutureSeconds);
-        if (!JsonBody.TryParseObject(api.Body, out var document))
+        var body = api.Body.Span;
+        using var parsed = new LegacyBody();
+        if (!LegacyBody.TryRead(body, parsed) || parsed.HasInvalidCollection)
         {
             return JsonResponse.RequestErrorAsync(context, StatusCodes.Status400BadRequest, ErrorMessages.SubmissionUnparseable);
         }
 
-        using (document)
+        foreach (var entries in new[] { parsed.Gauges, parsed.Counters })
         {
-            var root = document.RootElement;
-            var entries = new List<LegacyEntry>();
-            if (!LegacyEntryCollector.TryCollect(root, "gauges", MetricType.Gauge, entries) ||
-                !LegacyEntryCollector.TryCollect(root, "counters", MetricType.Counter, entries))
+            for (int i = 0; i < entries.Count; i++)
             {
-                return JsonResponse.RequestErrorAsync(context, StatusCodes.Status400BadRequest, ErrorMessages.SubmissionUnparseable);
-            }
-
-            foreach (var entry in entries)
-            {
-                if (entry.Element.ValueKind == JsonValueKind.Object &&
-                    MeasurementValues.FindTooLarge(entry.Element, SummaryKind.Legacy) is { } field)
+                if (MeasurementValues.FindTooLarge(body, entries[i], SummaryKind.Legacy) is { } field)
                 {
                     return JsonResponse.ParamErrorAsync(context, field, ErrorMessages.TooLarge, window.Now);
                 }
             }
-
-            var errors = new ParamErrors();
-            var defaults = LegacyDefaults.Read(root, window, errors);
-            if (entries.Count == 0)
-            {
-                errors.Add("gauges", "at least one gauge or counter is required");
-            }
-
-            var measurements = new List<LegacyMeasurement>(entries.Count);
-            foreach (var entry in entries)
-            {
-                if (LegacyEntryParser.TryParse(entry, defaults, window, out var measurement, out var problem))
-                {
-                    measurements.Add(measurement);
-                }
-                else
-                {
-                    errors.Add(problem.Field, problem.Message);
-                }
-            }
-
-            if (!errors.Any)
-            {
-                AddTypeConflicts(api.Account, measurements, errors);
-            }
-
-            if (errors.Any)
-            {
-                return JsonResponse.ParamErrorsAsync(context, errors, window.Now);
-            }
-
-            Store(api.Account, measurements, context.Request.Headers.UserAgent.ToString());
         }
 
+        var errors = new ParamErrors();
+        var defaults = LegacyDefaults.Read(body, parsed.Root, window, errors);
+        int total = parsed.Gauges.Count + parsed.Counters.Count;
+        if (total == 0)
+        {
+            errors.Add("gauges", "at least one gauge or counter is required");
+        }
+
+        var metrics = new MetricResolver(api.Account);
+        var sources = new SourceResolver();
+        using var items = new PooledList<LegacyItem>(total);
+        Validate(body, parsed.Gauges, MetricType.Gauge, defaults, window, metrics, sources, items, errors);
+        Validate(body, parsed.Counters, MetricType.Counter, defaults, window, metrics, sources, items, errors);
+        if (!errors.Any)
+        {
+            AddTypeConflicts(body, parsed, items, errors);
+        }
+
+        if (errors.Any)
+        {
+            return JsonResponse.ParamErrorsAsync(context, errors, window.Now);
+        }
+
+        Store(body, api.Account, parsed, defaults, items, context.Request.Headers.UserAgent.ToString());
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentLength = 0;
         return Task.CompletedTask;
     }
 
-    /// <summary>A name must keep one type: across requests, and between gauges and counters of the same request.</summary>
-    private static void AddTypeConflicts(AccountStore account, List<LegacyMeasurement> measurements, ParamErrors errors)
+    private static void Validate(
+        ReadOnlySpan<byte> body,
+        PooledList<RawMeasurement> entries,
+        MetricType type,
+        LegacyDefaults defaults,
+        TimeWindow window,
+        MetricResolver metrics,
+        SourceResolver sources,
+        PooledList<LegacyItem> items,
+        ParamErrors errors)
     {
-        var typeByName = new Dictionary<string, MetricType>(StringComparer.OrdinalIgnoreCase);
-        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var measurement in measurements)
+        for (int i = 0; i < entries.Count; i++)
         {
-            MetricType? existing = account.Find(measurement.Name)?.Type;
-            if (existing is null && typeByName.TryGetValue(measurement.Name, out var earlier))
+            if (LegacyEntryParser.TryParse(body, entries[i], type, defaults, window, metrics, sources, out var item, out var problem))
             {
-                existing = earlier;
+                items.Add() = item;
             }
+            else
+            {
+                errors.Add(problem.Field, problem.Message);
+            }
+        }
+    }
 
+    /// <summary>A name must keep one type: across requests, and between gauges and counters of the same request.</summary>
+    private static void AddTypeConflicts(ReadOnlySpan<byte> body, LegacyBody parsed, PooledList<LegacyItem> items, ParamErrors errors)
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var entry = item.Metric;
+            MetricType? existing = entry.Metric?.Type ?? entry.RequestType;
             if (existing is null)
             {
-                typeByName[measurement.Name] = measurement.Type;
+                entry.RequestType = item.Type;
             }
-            else if (existing.Value != measurement.Type && reported.Add(measurement.Name))
+            else if (existing.Value != item.Type && !entry.ConflictReported)
             {
-                errors.Add(TypeConflict.Param, TypeConflict.Message(measurement.Name, existing.Value));
+                entry.ConflictReported = true;
+                string name = LegacyEntryParser.NameOf(body, RecordOf(parsed, item))!;
+                errors.Add(TypeConflict.Param, TypeConflict.Message(name, existing.Value));
             }
         }
     }
 
-    private static void Store(AccountStore account, List<LegacyMeasurement> measurements, string userAgent)
+    private static void Store(
+        ReadOnlySpan<byte> body, AccountStore account, LegacyBody parsed, LegacyDefaults defaults, PooledList<LegacyItem> items, string userAgent)
     {
-        foreach (var measurement in measurements)
+        for (int i = 0; i < items.Count; i++)
         {
-            var metric = account.Find(measurement.Name) ?? account.GetOrCreate(measurement.Name, measurement.Type,
-                new MetricCreation(
-                    userAgent.Length == 0 ? null : userAgent,
-                    measurement.DisplayName,
-                    measurement.Description,
-                    measurement.Period,
-                    null,
-                    JsonBody.CopyObject(measurement.Attributes)));
-            metric.GetLegacySeries(measurement.Source).Upsert(measurement.Point);
+            var item = items[i];
+            var entry = item.Metric;
+            object key = (object?)item.Source ?? NoSource;
+            while (true)
+            {
+                var metric = entry.Metric ??= account.Find(entry.Name) ??
+                    account.GetOrCreate(entry.Name, item.Type, Creation(body, RecordOf(parsed, item), item, defaults, userAgent));
+                var series = entry.CachedSeries(key);
+                if (series is null)
+                {
+                    series = metric.GetLegacySeries(item.Source);
+                    entry.Cache(key, series);
+                    if (item.Source is not null)
+                    {
+                        account.Sources.Touch(item.Source);
+                    }
+                }
+
+                series.Upsert(item.Point);
+
+                // A delete that raced with this request: the point belongs to the metric the delete removed, so
+                // store it again into the metric that continuing data recreates.
+                if (!metric.IsDeleted)
+                {
+                    break;
+                }
+
+                entry.Forget();
+            }
         }
     }
+
+    private static MetricCreation Creation(ReadOnlySpan<byte> body, in RawMeasurement entry, in LegacyItem item, LegacyDefaults defaults, string userAgent)
+    {
+        var attributes = entry[MeasurementField.Attributes];
+        return new MetricCreation(
+            userAgent.Length == 0 ? null : userAgent,
+            entry[MeasurementField.DisplayName].GetString(body) ?? defaults.DisplayName,
+            entry[MeasurementField.Description].GetString(body) ?? defaults.Description,
+            item.Period,
+            null,
+            JsonBody.CopyObject(body, attributes.IsPresent ? attributes : defaults.Attributes));
+    }
+
+    private static ref RawMeasurement RecordOf(LegacyBody parsed, in LegacyItem item) =>
+        ref (item.Counter ? parsed.Counters : parsed.Gauges)[item.Record];
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System;
 using Librato.Emulator.Input;
 using Librato.Emulator.Storage;
 
@@ -7,35 +7,49 @@ namespace Librato.Emulator.Submission;
 /// <summary>Turns a measurement's value, or its count/sum summary, into a stored point.</summary>
 internal static class MeasurementValues
 {
-    private static readonly string[] LegacyFields = { "value", "count", "sum", "min", "max", "sum_squares" };
-    private static readonly string[] TaggedFields = { "value", "count", "sum", "min", "max", "last", "stddev" };
+    private static readonly MeasurementField[] LegacyFields =
+    {
+        MeasurementField.Value, MeasurementField.Count, MeasurementField.Sum, MeasurementField.Min, MeasurementField.Max,
+        MeasurementField.SumSquares,
+    };
+
+    private static readonly MeasurementField[] TaggedFields =
+    {
+        MeasurementField.Value, MeasurementField.Count, MeasurementField.Sum, MeasurementField.Min, MeasurementField.Max,
+        MeasurementField.Last, MeasurementField.Stddev,
+    };
 
     /// <summary>The first numeric field whose exponent is too large; such a value fails the whole request.</summary>
-    public static string? FindTooLarge(JsonElement measurement, SummaryKind kind)
+    public static string? FindTooLarge(ReadOnlySpan<byte> body, in RawMeasurement measurement, SummaryKind kind)
     {
-        var fields = kind == SummaryKind.Tagged ? TaggedFields : LegacyFields;
-        foreach (string field in fields)
+        if (measurement.Kind != System.Text.Json.JsonValueKind.Object)
         {
-            var element = JsonBody.Get(measurement, field);
-            if (JsonBody.IsPresent(element) && JsonNumbers.ReadDouble(element, out _) == NumberStatus.TooLarge)
+            return null;
+        }
+
+        foreach (var field in kind == SummaryKind.Tagged ? TaggedFields : LegacyFields)
+        {
+            var value = measurement[field];
+            if (value.IsPresent && value.IsTooLarge(body))
             {
-                return field;
+                return MeasurementFields.ApiName(field);
             }
         }
 
         return null;
     }
 
-    public static bool TryBuild(JsonElement measurement, long time, SummaryKind kind, out Point point, out FieldProblem problem)
+    public static bool TryBuild(
+        ReadOnlySpan<byte> body, in RawMeasurement measurement, long time, SummaryKind kind, out Point point, out FieldProblem problem)
     {
         point = default;
-        var countElement = JsonBody.Get(measurement, "count");
-        if (kind != SummaryKind.None && JsonBody.IsPresent(countElement))
+        var count = measurement[MeasurementField.Count];
+        if (kind != SummaryKind.None && count.IsPresent)
         {
-            return TryBuildSummary(measurement, countElement, time, kind, out point, out problem);
+            return TryBuildSummary(body, measurement, count, time, kind, out point, out problem);
         }
 
-        var status = JsonNumbers.ReadDouble(JsonBody.Get(measurement, "value"), out double value);
+        var status = measurement[MeasurementField.Value].ReadDouble(body, out double value);
         if (status != NumberStatus.Ok)
         {
             problem = new FieldProblem("value", JsonNumbers.Describe(status));
@@ -48,10 +62,11 @@ internal static class MeasurementValues
     }
 
     private static bool TryBuildSummary(
-        JsonElement measurement, JsonElement countElement, long time, SummaryKind kind, out Point point, out FieldProblem problem)
+        ReadOnlySpan<byte> body, in RawMeasurement measurement, JsonScalar countField, long time, SummaryKind kind,
+        out Point point, out FieldProblem problem)
     {
         point = default;
-        var countStatus = JsonNumbers.ReadInteger(countElement, out long count);
+        var countStatus = countField.ReadInteger(body, out long count);
         if (countStatus != NumberStatus.Ok)
         {
             problem = new FieldProblem("count", JsonNumbers.Describe(countStatus));
@@ -64,20 +79,20 @@ internal static class MeasurementValues
             return false;
         }
 
-        if (JsonBody.IsPresent(JsonBody.Get(measurement, "value")))
+        if (measurement[MeasurementField.Value].IsPresent)
         {
             problem = new FieldProblem("value", "must be omitted when count is given");
             return false;
         }
 
-        var sumElement = JsonBody.Get(measurement, "sum");
-        if (!JsonBody.IsPresent(sumElement))
+        var sumField = measurement[MeasurementField.Sum];
+        if (!sumField.IsPresent)
         {
             problem = new FieldProblem("sum", "is required when count is given");
             return false;
         }
 
-        var sumStatus = JsonNumbers.ReadDouble(sumElement, out double sum);
+        var sumStatus = sumField.ReadDouble(body, out double sum);
         if (sumStatus != NumberStatus.Ok)
         {
             problem = new FieldProblem("sum", JsonNumbers.Describe(sumStatus));
@@ -87,8 +102,8 @@ internal static class MeasurementValues
         // Omitted fields are filled with what the summary implies if every sample equalled the mean,
         // so rollups and summary functions never see a hole.
         double mean = sum / count;
-        if (!TryReadOptional(measurement, "min", mean, out double min, out problem) ||
-            !TryReadOptional(measurement, "max", mean, out double max, out problem))
+        if (!TryReadOptional(body, measurement, MeasurementField.Min, mean, out double min, out problem) ||
+            !TryReadOptional(body, measurement, MeasurementField.Max, mean, out double max, out problem))
         {
             return false;
         }
@@ -97,15 +112,15 @@ internal static class MeasurementValues
         double sumSquares = count * mean * mean;
         if (kind == SummaryKind.Legacy)
         {
-            if (!TryReadOptional(measurement, "sum_squares", sumSquares, out sumSquares, out problem))
+            if (!TryReadOptional(body, measurement, MeasurementField.SumSquares, sumSquares, out sumSquares, out problem))
             {
                 return false;
             }
         }
         else
         {
-            if (!TryReadOptional(measurement, "last", mean, out last, out problem) ||
-                !TryReadOptional(measurement, "stddev", double.NaN, out double stddev, out problem))
+            if (!TryReadOptional(body, measurement, MeasurementField.Last, mean, out last, out problem) ||
+                !TryReadOptional(body, measurement, MeasurementField.Stddev, double.NaN, out double stddev, out problem))
             {
                 return false;
             }
@@ -128,9 +143,10 @@ internal static class MeasurementValues
         return true;
     }
 
-    private static bool TryReadOptional(JsonElement measurement, string field, double fallback, out double value, out FieldProblem problem)
+    private static bool TryReadOptional(
+        ReadOnlySpan<byte> body, in RawMeasurement measurement, MeasurementField field, double fallback, out double value, out FieldProblem problem)
     {
-        var status = JsonNumbers.ReadDouble(JsonBody.Get(measurement, field), out value);
+        var status = measurement[field].ReadDouble(body, out value);
         if (status == NumberStatus.Missing)
         {
             value = fallback;
@@ -140,7 +156,7 @@ internal static class MeasurementValues
 
         if (status != NumberStatus.Ok)
         {
-            problem = new FieldProblem(field, JsonNumbers.Describe(status));
+            problem = new FieldProblem(MeasurementFields.ApiName(field), JsonNumbers.Describe(status));
             return false;
         }
 

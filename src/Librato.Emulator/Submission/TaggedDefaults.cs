@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System;
 using Librato.Emulator.Input;
 using Librato.Emulator.Storage;
 
@@ -22,33 +22,33 @@ internal sealed class TaggedDefaults
 
     public string? PeriodProblem { get; private init; }
 
-    public JsonElement Attributes { get; private init; }
+    public JsonScalar Attributes { get; private init; }
 
-    public static TaggedDefaults Read(JsonElement root, TimeWindow window)
+    public static TaggedDefaults Read(ReadOnlySpan<byte> body, in FieldSet root, TimeWindow window)
     {
         TagSet? tags = null;
         string? tagsProblem = TagRules.NoTags;
-        var tagsElement = JsonBody.Get(root, "tags");
-        if (JsonBody.IsPresent(tagsElement))
+        var tagsField = root.Get(MeasurementField.Tags);
+        if (tagsField.IsPresent)
         {
-            TagRules.TryParse(tagsElement, out tags, out tagsProblem);
+            TagRules.TryParse(body, tagsField, out tags, out tagsProblem);
         }
 
         long time = window.Now;
         string? timeProblem = null;
-        var timeElement = JsonBody.Get(root, "time");
-        if (JsonBody.IsPresent(timeElement))
+        var timeField = root.Get(MeasurementField.Time);
+        if (timeField.IsPresent)
         {
-            var status = JsonNumbers.ReadInteger(timeElement, out time);
+            var status = timeField.ReadInteger(body, out time);
             timeProblem = status == NumberStatus.Ok ? window.Check(time) : JsonNumbers.Describe(status);
         }
 
         long? period = null;
         string? periodProblem = null;
-        var periodElement = JsonBody.Get(root, "period");
-        if (JsonBody.IsPresent(periodElement))
+        var periodField = root.Get(MeasurementField.Period);
+        if (periodField.IsPresent)
         {
-            periodProblem = LegacyDefaults.PeriodProblem(periodElement, out long value);
+            periodProblem = LegacyDefaults.PeriodProblem(body, periodField, out long value);
             period = periodProblem is null ? value : null;
         }
 
@@ -60,7 +60,7 @@ internal sealed class TaggedDefaults
             TimeProblem = timeProblem,
             Period = period,
             PeriodProblem = periodProblem,
-            Attributes = JsonBody.Get(root, "attributes"),
+            Attributes = root.Get(MeasurementField.Attributes),
         };
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
+using System;
 using System.Text.Json;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
@@ -9,95 +9,111 @@ namespace Librato.Emulator.Submission;
 internal static class TaggedMeasurementParser
 {
     public static bool TryParse(
-        JsonElement element,
-        int index,
+        ReadOnlySpan<byte> body,
+        in RawMeasurement measurement,
         TaggedDefaults defaults,
         TimeWindow window,
-        [NotNullWhen(true)] out TaggedMeasurement? measurement,
+        MetricResolver metrics,
+        TagResolver tagResolver,
+        out TaggedItem item,
         out TaggedFailure failure)
     {
-        measurement = null;
-        if (element.ValueKind != JsonValueKind.Object)
+        item = default;
+        int index = measurement.Index;
+        if (measurement.Kind != JsonValueKind.Object)
         {
             failure = new TaggedFailure(index, null, "measurement", "is not an object");
             return false;
         }
 
-        var nameElement = JsonBody.Get(element, "name");
-        string? name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString() : null;
-        if (!JsonBody.IsPresent(nameElement))
+        var nameField = measurement[MeasurementField.Name];
+        if (!nameField.IsPresent)
         {
             failure = new TaggedFailure(index, null, "name", ErrorMessages.NotPresent);
             return false;
         }
 
-        if (name is null || !NameRules.IsValidMetricName(name))
+        if (nameField.Kind != JsonValueKind.String)
         {
-            failure = new TaggedFailure(index, name, "name", $"'{name ?? nameElement.GetRawText()}' is not a valid metric name");
+            failure = new TaggedFailure(index, null, "name", $"'{nameField.RawText(body)}' is not a valid metric name");
             return false;
+        }
+
+        ResolvedMetric metric;
+        if (!nameField.IsEscaped && NameRules.IsValidMetricName(nameField.StringBytes(body)))
+        {
+            metric = metrics.Resolve(nameField.StringBytes(body));
+        }
+        else
+        {
+            string name = nameField.GetString(body)!;
+            if (!NameRules.IsValidMetricName(name))
+            {
+                failure = new TaggedFailure(index, name, "name", $"'{name}' is not a valid metric name");
+                return false;
+            }
+
+            metric = metrics.Resolve(name);
         }
 
         long time = defaults.Time;
         string? timeProblem = defaults.TimeProblem;
-        var timeElement = JsonBody.Get(element, "time");
-        if (JsonBody.IsPresent(timeElement))
+        var timeField = measurement[MeasurementField.Time];
+        if (timeField.IsPresent)
         {
-            var status = JsonNumbers.ReadInteger(timeElement, out time);
+            var status = timeField.ReadInteger(body, out time);
             timeProblem = status == NumberStatus.Ok ? window.Check(time) : JsonNumbers.Describe(status);
         }
 
         if (timeProblem is not null)
         {
-            failure = new TaggedFailure(index, name, "time", timeProblem);
+            failure = Fail(body, measurement, "time", timeProblem);
             return false;
         }
 
         long? period = defaults.Period;
         string? periodProblem = defaults.PeriodProblem;
-        var periodElement = JsonBody.Get(element, "period");
-        if (JsonBody.IsPresent(periodElement))
+        var periodField = measurement[MeasurementField.Period];
+        if (periodField.IsPresent)
         {
-            periodProblem = LegacyDefaults.PeriodProblem(periodElement, out long value);
+            periodProblem = LegacyDefaults.PeriodProblem(body, periodField, out long value);
             period = value;
         }
 
         if (periodProblem is not null)
         {
-            failure = new TaggedFailure(index, name, "period", periodProblem);
+            failure = Fail(body, measurement, "period", periodProblem);
             return false;
         }
 
-        if (!MeasurementValues.TryBuild(element, time, SummaryKind.Tagged, out var point, out var valueProblem))
+        if (!MeasurementValues.TryBuild(body, measurement, time, SummaryKind.Tagged, out var point, out var valueProblem))
         {
-            failure = new TaggedFailure(index, name, valueProblem.Field, valueProblem.Message);
+            failure = Fail(body, measurement, valueProblem.Field, valueProblem.Message);
             return false;
         }
 
         // Own tags replace the top-level tags outright; an empty object counts as not giving any.
         var tags = defaults.Tags;
         string? tagsProblem = defaults.TagsProblem;
-        var tagsElement = JsonBody.Get(element, "tags");
-        if (JsonBody.IsPresent(tagsElement) &&
-            !(tagsElement.ValueKind == JsonValueKind.Object && IsEmptyObject(tagsElement)))
+        var tagsField = measurement[MeasurementField.Tags];
+        if (tagsField.IsPresent && !(tagsField.Kind == JsonValueKind.Object && TagResolver.IsEmptyObject(body, tagsField)))
         {
-            TagRules.TryParse(tagsElement, out tags, out tagsProblem);
+            tagResolver.TryResolve(body, tagsField, out tags, out tagsProblem);
         }
 
         if (tagsProblem is not null || tags is null)
         {
-            failure = new TaggedFailure(index, name, "tags", tagsProblem ?? TagRules.NoTags);
+            failure = Fail(body, measurement, "tags", tagsProblem ?? TagRules.NoTags);
             return false;
         }
 
-        var attributes = JsonBody.Get(element, "attributes");
-        measurement = new TaggedMeasurement(name, tags, point, period, JsonBody.IsPresent(attributes) ? attributes : defaults.Attributes);
+        var attributes = measurement[MeasurementField.Attributes];
+        item = new TaggedItem(metric, tags, point, period, attributes.IsPresent ? attributes : defaults.Attributes);
         failure = default;
         return true;
     }
 
-    private static bool IsEmptyObject(JsonElement element)
-    {
-        using var members = element.EnumerateObject();
-        return !members.MoveNext();
-    }
+    /// <summary>The failure of a measurement whose name is valid, naming it as it was spelled.</summary>
+    public static TaggedFailure Fail(ReadOnlySpan<byte> body, in RawMeasurement measurement, string param, string reason) =>
+        new(measurement.Index, measurement[MeasurementField.Name].GetString(body), param, reason);
 }

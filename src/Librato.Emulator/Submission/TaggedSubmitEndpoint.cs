@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
@@ -32,73 +32,84 @@ internal sealed class TaggedSubmitEndpoint
 
         var api = context.Features.GetRequiredFeature<ApiRequest>();
         var window = new TimeWindow(Clock.NowSeconds(), options.MaxPastSeconds, options.MaxFutureSeconds);
-        if (!JsonBody.TryParseObject(api.Body, out var document))
+        var body = api.Body.Span;
+        using var parsed = new TaggedBody();
+        if (!TaggedBody.TryRead(body, parsed) || parsed.MeasurementsKind != System.Text.Json.JsonValueKind.Array)
         {
             return JsonResponse.RequestErrorAsync(context, StatusCodes.Status400BadRequest, ErrorMessages.SubmissionUnparseable);
         }
 
-        using (document)
+        var measurements = parsed.Measurements;
+        for (int i = 0; i < measurements.Count; i++)
         {
-            var root = document.RootElement;
-            if (!root.TryGetProperty("measurements", out var items) || items.ValueKind != JsonValueKind.Array)
+            if (MeasurementValues.FindTooLarge(body, measurements[i], SummaryKind.Tagged) is { } field)
             {
-                return JsonResponse.RequestErrorAsync(context, StatusCodes.Status400BadRequest, ErrorMessages.SubmissionUnparseable);
+                return JsonResponse.ParamErrorAsync(context, field, ErrorMessages.TooLarge);
             }
-
-            foreach (var item in items.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.Object &&
-                    MeasurementValues.FindTooLarge(item, SummaryKind.Tagged) is { } field)
-                {
-                    return JsonResponse.ParamErrorAsync(context, field, ErrorMessages.TooLarge);
-                }
-            }
-
-            var defaults = TaggedDefaults.Read(root, window);
-            var accepted = new List<TaggedMeasurement>(items.GetArrayLength());
-            var failures = new List<TaggedFailure>();
-            int index = 0;
-            foreach (var item in items.EnumerateArray())
-            {
-                if (!TaggedMeasurementParser.TryParse(item, index, defaults, window, out var measurement, out var failure))
-                {
-                    failures.Add(failure);
-                }
-                else if (api.Account.Find(measurement.Name) is { Type: not MetricType.Gauge } existing)
-                {
-                    failures.Add(new TaggedFailure(index, measurement.Name, TypeConflict.Param,
-                        TypeConflict.Message(measurement.Name, existing.Type)));
-                }
-                else
-                {
-                    accepted.Add(measurement);
-                }
-
-                index++;
-            }
-
-            Store(api.Account, accepted, context.Request.Headers.UserAgent.ToString());
-            return WriteSummaryAsync(context, index, accepted.Count, failures);
         }
+
+        var defaults = TaggedDefaults.Read(body, parsed.Root, window);
+        var metrics = new MetricResolver(api.Account);
+        var tags = new TagResolver();
+        string userAgent = context.Request.Headers.UserAgent.ToString();
+        List<TaggedFailure>? failures = null;
+        int accepted = 0;
+        for (int i = 0; i < measurements.Count; i++)
+        {
+            ref var measurement = ref measurements[i];
+            if (!TaggedMeasurementParser.TryParse(body, measurement, defaults, window, metrics, tags, out var item, out var failure))
+            {
+                (failures ??= new List<TaggedFailure>()).Add(failure);
+            }
+            else if (item.Metric.Metric is { Type: not MetricType.Gauge } existing)
+            {
+                string name = measurement[MeasurementField.Name].GetString(body)!;
+                (failures ??= new List<TaggedFailure>()).Add(
+                    TaggedMeasurementParser.Fail(body, measurement, TypeConflict.Param, TypeConflict.Message(name, existing.Type)));
+            }
+            else
+            {
+                Store(body, api.Account, item, userAgent);
+                accepted++;
+            }
+        }
+
+        return WriteSummaryAsync(context, measurements.Count, accepted, failures);
     }
 
-    private static void Store(AccountStore account, List<TaggedMeasurement> measurements, string userAgent)
+    private static void Store(ReadOnlySpan<byte> body, AccountStore account, in TaggedItem item, string userAgent)
     {
-        foreach (var measurement in measurements)
+        var entry = item.Metric;
+        while (true)
         {
-            var metric = account.Find(measurement.Name) ?? account.GetOrCreate(measurement.Name, MetricType.Gauge,
+            var metric = entry.Metric ??= account.Find(entry.Name) ?? account.GetOrCreate(entry.Name, MetricType.Gauge,
                 new MetricCreation(
                     userAgent.Length == 0 ? null : userAgent,
                     null,
                     null,
-                    measurement.Period,
+                    item.Period,
                     null,
-                    JsonBody.CopyObject(measurement.Attributes)));
-            metric.GetTaggedSeries(measurement.Tags).Upsert(measurement.Point);
+                    JsonBody.CopyObject(body, item.Attributes)));
+            var series = entry.CachedSeries(item.Tags);
+            if (series is null)
+            {
+                series = metric.GetTaggedSeries(item.Tags);
+                entry.Cache(item.Tags, series);
+            }
+
+            series.Upsert(item.Point);
+
+            // A delete that raced with this request: store the point again into the recreated metric.
+            if (!metric.IsDeleted)
+            {
+                return;
+            }
+
+            entry.Forget();
         }
     }
 
-    private static Task WriteSummaryAsync(HttpContext context, int total, int accepted, List<TaggedFailure> failures) =>
+    private static Task WriteSummaryAsync(HttpContext context, int total, int accepted, List<TaggedFailure>? failures) =>
         JsonResponse.WriteAsync(context, StatusCodes.Status202Accepted, writer =>
         {
             writer.WriteStartObject();
@@ -106,11 +117,11 @@ internal sealed class TaggedSubmitEndpoint
             writer.WriteStartObject("summary");
             writer.WriteNumber("total", total);
             writer.WriteNumber("accepted", accepted);
-            writer.WriteNumber("failed", failures.Count);
+            writer.WriteNumber("failed", failures?.Count ?? 0);
             writer.WriteNumber("filtered", 0);
             writer.WriteEndObject();
             writer.WriteEndObject();
-            if (failures.Count > 0)
+            if (failures is not null)
             {
                 writer.WriteStartArray("errors");
                 foreach (var failure in failures)

@@ -145,7 +145,25 @@ public sealed class FormBodyApiTests : EmulatorTestBase
     {
         var response = await Api.SendJsonAsync(HttpMethod.Delete, "/v1/metrics", """{"names":["a","b"]}""");
 
-        Assert.NotEqual(401, response.Status);
+        Assert.Equal(204, response.Status);
         Assert.Equal("""{"names":["a","b"]}""", State.GetRequests(EmulatorFixture.Email).Single().Body);
+    }
+
+    [Fact]
+    public async Task BatchMetricRoutesTakeFormBodiesAndStoreTypedAttributes()
+    {
+        await Api.PostJsonAsync("/v1/metrics", """{"gauges":[{"name":"cpu","value":1},{"name":"disk","value":1},{"name":"mem","value":1}]}""");
+
+        var updated = await Api.SendFormAsync(HttpMethod.Put, "/v1/metrics", "names[]=cpu&names[]=disk&period=60&display_min=0&display_stacked=true");
+        var deleted = await Api.SendFormAsync(HttpMethod.Delete, "/v1/metrics", "names[]=disk");
+
+        Assert.Equal(204, updated.Status);
+        Assert.Equal(204, deleted.Status);
+        var cpu = State.GetMetric(EmulatorFixture.Email, "cpu")!;
+        Assert.Equal(60, cpu.Period);
+        Assert.Equal("0", cpu.Attributes["display_min"].GetRawText());
+        Assert.Equal("true", cpu.Attributes["display_stacked"].GetRawText());
+        Assert.Null(State.GetMetric(EmulatorFixture.Email, "disk"));
+        Assert.NotNull(State.GetMetric(EmulatorFixture.Email, "mem"));
     }
 }

@@ -98,6 +98,38 @@ public sealed class DataFileTests : IDisposable
     }
 
     [Fact]
+    public async Task SourcesComeBackAfterARestart()
+    {
+        await using (var first = await Start())
+        {
+            Assert.Equal(200, (await Send(first, HttpMethod.Post, "/v1/metrics", """{"gauges":[{"name":"g","value":1,"source":"Web-1"},{"name":"h","value":1,"source":"gone"}]}""")).Status);
+            Assert.Equal(201, (await Send(first, HttpMethod.Put, "/v1/sources/named", """{"display_name":"Named one"}""")).Status);
+            Assert.Equal(204, (await Send(first, HttpMethod.Put, "/v1/sources/web-1", """{"display_name":"Web 1"}""")).Status);
+            Assert.Equal(204, (await Send(first, HttpMethod.Delete, "/v1/metrics/h")).Status);
+        }
+
+        await using var second = await Start();
+
+        Assert.Equal(
+            """{"query":{"found":3,"length":3,"offset":0,"total":3},"sources":[{"name":"gone","display_name":null},{"name":"named","display_name":"Named one"},{"name":"Web-1","display_name":"Web 1"}]}""",
+            (await Send(second, HttpMethod.Get, "/v1/sources")).Body);
+    }
+
+    [Fact]
+    public async Task SourcesOfAFileSavedWithoutThemComeFromTheSeries()
+    {
+        File.WriteAllText(DataPath, """
+            {"format":"librato-emulator-data","version":1,"accounts":{"demo@example.com":{"metrics":[{"name":"g","type":"gauge","display_name":null,"description":null,"period":null,"composite":null,"attributes":{},
+             "sources":[{"source":"web-2","points":[]},{"source":null,"points":[]}],"tagged":[]}]}}}
+            """);
+
+        await using var host = await Start();
+
+        Assert.Equal("""{"name":"web-2","display_name":null}""", (await Send(host, HttpMethod.Get, "/v1/sources/web-2")).Body);
+        Assert.Equal(1, (await Send(host, HttpMethod.Get, "/v1/sources")).Json.GetProperty("query").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task ChangesAreSavedPeriodicallyWhileRunning()
     {
         await using var host = await Start(options => options.DataSaveIntervalSeconds = 1);

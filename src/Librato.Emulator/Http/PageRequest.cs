@@ -1,15 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using Librato.Emulator.Http;
 using Librato.Emulator.Reading;
 using Microsoft.AspNetCore.Http;
 
-namespace Librato.Emulator.Resources;
+namespace Librato.Emulator.Http;
 
 /// <summary>
 /// The pagination parameters every list route takes (<c>offset</c>, <c>length</c>, <c>orderby</c>, <c>sort</c>),
-/// and the <c>{"query":{"found","length","offset","total"},"&lt;key&gt;":[…]}</c> envelope it answers with.
+/// and the <c>{"query":{"found","length","offset","total"},"&lt;key&gt;":[…]}</c> envelope it answers with. Metrics,
+/// sources and the other resources all page through this one type, so their limits and errors cannot drift apart.
 /// </summary>
 internal sealed class PageRequest
 {
