@@ -33,6 +33,10 @@ internal sealed class AccountStore
         RateLimiter = new AccountRateLimiter(rateLimit);
         this.changed = changed ?? (static () => { });
         RegisterSection(new MetricSection(this));
+        foreach (var section in ResourceSections.For(this))
+        {
+            RegisterSection(section);
+        }
     }
 
     public EmulatorAccount Account { get; }
