@@ -59,6 +59,16 @@ public sealed class SpaceTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task NamesMayRepeat()
+    {
+        long first = await Space("Dashboards");
+        long second = await Space("Dashboards");
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(new[] { "Dashboards", "Dashboards" }, Names(await Api.GetAsync("/v1/spaces")));
+    }
+
+    [Fact]
     public async Task NamesAreAnyTextUpTo255Characters()
     {
         string[] names = { "CPU (all hosts) / prod", "Ünïcödé ✓", "x", new string('n', 255) };
