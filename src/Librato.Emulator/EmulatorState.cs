@@ -33,7 +33,7 @@ public sealed class EmulatorState
         stores = new AccountStore[accounts.Count];
         for (int i = 0; i < accounts.Count; i++)
         {
-            stores[i] = new AccountStore(accounts[i], accounts[i].RateLimit ?? rateLimit);
+            stores[i] = new AccountStore(accounts[i], accounts[i].RateLimit ?? rateLimit, MarkChanged);
         }
 
         Accounts = accounts;

@@ -172,6 +172,9 @@ internal sealed class AlertStatusEndpoints
         if (!ReferenceEquals(next, state))
         {
             resources.Alerts.SetState(alert.Id, next);
+
+            // Reads change the firing state too, and the data file keeps it.
+            metrics.MarkChanged();
         }
 
         return next;

@@ -34,6 +34,7 @@ internal sealed class AlertTriggerEndpoint
             return Respond.NotFound(context, ResourceMessages.AlertNotFound);
         }
 
+        store.MarkChanged();
         return Respond.NoContent(context);
     }
 }

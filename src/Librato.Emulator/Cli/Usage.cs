@@ -33,6 +33,6 @@ internal static class Usage
 
         Once listening it prints one line: "Librato emulator listening on http://127.0.0.1:PORT".
         Control routes (no authentication): /_emulator/reset, /_emulator/stats, /_emulator/requests,
-        /_emulator/faults, /_emulator/rate-limit.
+        /_emulator/faults, /_emulator/rate-limit, /_emulator/alerts/ID/trigger.
         """;
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Librato.Emulator.Storage;
 
 namespace Librato.Emulator.Hosting;
 
@@ -215,24 +216,8 @@ internal static class AccountConfigFile
         return fallback;
     }
 
-    private static bool TryParseRole(JsonElement element, out EmulatorTokenRole role)
-    {
-        switch (element.ValueKind == JsonValueKind.String ? element.GetString() : null)
-        {
-            case "admin":
-                role = EmulatorTokenRole.Admin;
-                return true;
-            case "recorder":
-                role = EmulatorTokenRole.Recorder;
-                return true;
-            case "viewer":
-                role = EmulatorTokenRole.Viewer;
-                return true;
-            default:
-                role = EmulatorTokenRole.Admin;
-                return false;
-        }
-    }
+    private static bool TryParseRole(JsonElement element, out EmulatorTokenRole role) =>
+        TokenRoleNames.TryParse(element.ValueKind == JsonValueKind.String ? element.GetString() : null, out role);
 
     private static void ReportUnknown(JsonElement obj, string path, string where, List<string> problems, params string[] known)
     {

@@ -4,7 +4,6 @@ using Librato.Emulator.Jobs;
 using Librato.Emulator.Services;
 using Librato.Emulator.Snapshots;
 using Librato.Emulator.Spaces;
-using Librato.Emulator.Tokens;
 
 namespace Librato.Emulator.Resources;
 
@@ -13,6 +12,10 @@ namespace Librato.Emulator.Resources;
 /// every read and change happens while holding <see cref="Gate"/>, so a change that spans stores (deleting
 /// a service takes it off every alert) is seen whole or not at all.
 /// </summary>
+/// <remarks>
+/// API tokens live in the account's <see cref="Storage.TokenRegistry"/>, where authentication finds them; they
+/// take their ids from <see cref="Ids"/> under <see cref="Gate"/> like every other resource.
+/// </remarks>
 internal sealed class AccountResources
 {
     public object Gate { get; } = new();
@@ -31,8 +34,6 @@ internal sealed class AccountResources
 
     public JobStore Jobs { get; } = new();
 
-    public ApiTokenStore ApiTokens { get; } = new();
-
     public void Clear()
     {
         lock (Gate)
@@ -43,7 +44,6 @@ internal sealed class AccountResources
             Alerts.Clear();
             Snapshots.Clear();
             Jobs.Clear();
-            ApiTokens.Clear();
             Ids.Reset();
         }
     }

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using Librato.Emulator.Limits;
 using Librato.Emulator.Persistence;
 using Librato.Emulator.Resources;
-using Librato.Emulator.Tokens;
 
 namespace Librato.Emulator.Storage;
 
@@ -17,25 +16,41 @@ internal sealed class AccountStore
     private readonly ConcurrentDictionary<string, Metric> metrics = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<IPersistentSection> sections = new();
 
+    private readonly Action changed;
+
     public AccountStore(EmulatorAccount account)
         : this(account, account.RateLimit ?? EmulatorRateLimit.Unlimited)
     {
     }
 
-    public AccountStore(EmulatorAccount account, EmulatorRateLimit rateLimit)
+    /// <param name="account">The account.</param>
+    /// <param name="rateLimit">Its request limit.</param>
+    /// <param name="changed">
+    /// Called when something the data file saves changes other than by a write request (those are noted by the
+    /// request pipeline), such as an alert that starts firing when its status is read.
+    /// </param>
+    public AccountStore(EmulatorAccount account, EmulatorRateLimit rateLimit, Action? changed = null)
     {
         Account = account;
         Tokens = new TokenRegistry(account.AllTokens());
         RateLimiter = new AccountRateLimiter(rateLimit);
+        this.changed = changed ?? (static () => { });
         RegisterSection(new MetricSection(this));
         RegisterSection(new SourceSection(Sources));
+        foreach (var section in ResourceSections.For(this))
+        {
+            RegisterSection(section);
+        }
     }
 
     public EmulatorAccount Account { get; }
 
     public string Email => Account.Email;
 
-    /// <summary>The tokens this account accepts, with their roles.</summary>
+    /// <summary>
+    /// The tokens this account accepts, with their roles: the configured ones and those created through
+    /// <c>/v1/api_tokens</c>.
+    /// </summary>
     public TokenRegistry Tokens { get; }
 
     public AccountRateLimiter RateLimiter { get; }
@@ -97,21 +112,23 @@ internal sealed class AccountStore
 
     public int MetricCount => metrics.Count;
 
-    /// <summary>Drops the stored data, the sources, the resources (jobs included) and the tokens added at run time.</summary>
+    /// <summary>Drops the stored data, the sources, the resources (jobs included) and the tokens created through the API.</summary>
     public void Clear()
     {
         metrics.Clear();
         Sources.Clear();
-        Resources.Clear();
-        Tokens.Restore(Account.AllTokens());
+
+        // Under the resources' gate, so no token is created between the id sequence's reset and the tokens'.
+        lock (Resources.Gate)
+        {
+            Resources.Clear();
+            Tokens.Reset(Account.AllTokens());
+        }
     }
 
-    /// <summary>Annotations, spaces, services, alerts, snapshots, jobs and API tokens.</summary>
+    /// <summary>Annotations, spaces, services, alerts, snapshots and jobs.</summary>
     public AccountResources Resources { get; } = new();
 
-    /// <summary>
-    /// The API token created through <c>/v1/api_tokens</c> with this value, giving its role and whether it is
-    /// active; null when this account has no such token. Takes no lock, so authentication can ask on every request.
-    /// </summary>
-    public ApiToken? LookupApiToken(string token) => Resources.ApiTokens.FindByValue(token);
+    /// <summary>Tells the data file that something it saves changed outside a write request.</summary>
+    public void MarkChanged() => changed();
 }

@@ -1,20 +1,21 @@
-using System;
-using System.Collections.Generic;
-using System.Security.Cryptography;
 using System.Linq;
 using System.Threading.Tasks;
+using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
 using Librato.Emulator.Reading;
 using Librato.Emulator.Resources;
+using Librato.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Librato.Emulator.Tokens;
 
 /// <summary>
-/// <c>/v1/api_tokens</c>. Token values are generated here (a value sent by the client is ignored) and work as
-/// the password of HTTP Basic authentication for the account, with the token's role, while the token is active.
-/// The tokens given on the command line are not part of this resource.
+/// <c>/v1/api_tokens</c>. The tokens live in the account's <see cref="TokenRegistry"/>, where authentication
+/// looks them up, so a token works as the password of HTTP Basic authentication, with its role, from the moment it
+/// is created, and a change of role or activity or a delete applies to the next request. Token values are
+/// generated (a value sent by the client is ignored). The configured tokens are not part of this resource.
 /// </summary>
 internal sealed class ApiTokenEndpoints
 {
@@ -35,20 +36,19 @@ internal sealed class ApiTokenEndpoints
         var errors = new ParamErrors();
         var fields = new FieldReader(root, errors);
         string? name = fields.RequiredString("name");
-        string? role = ReadRole(fields, required: true);
+        var role = ReadRole(fields, required: true);
         bool active = fields.Bool("active").Value ?? true;
         if (errors.Any)
         {
             return Respond.Invalid(context, errors);
         }
 
-        var resources = Respond.Resources(context);
-        ApiToken token;
+        var account = Account(context);
+        var resources = account.Resources;
+        ApiTokenEntry token;
         lock (resources.Gate)
         {
-            long now = Clock.NowSeconds();
-            token = new ApiToken(resources.Ids.Next(), name, NewValue(resources), active, role!, now, now);
-            resources.ApiTokens.Put(token);
+            token = account.Tokens.Create(resources.Ids.Next(), name, role!.Value, active, Clock.NowSeconds());
         }
 
         return Respond.Created(context, "/v1/api_tokens/" + token.Id, writer => ApiTokenJson.Write(writer, context, token));
@@ -68,13 +68,7 @@ internal sealed class ApiTokenEndpoints
                 : ListAsync(context, segment);
         }
 
-        var resources = Respond.Resources(context);
-        ApiToken? token;
-        lock (resources.Gate)
-        {
-            token = resources.ApiTokens.Find(id);
-        }
-
+        var token = Account(context).Tokens.FindCreated(id);
         return token is null
             ? Respond.NotFound(context, ResourceMessages.TokenNotFound)
             : Respond.Ok(context, writer => ApiTokenJson.Write(writer, context, token));
@@ -96,36 +90,29 @@ internal sealed class ApiTokenEndpoints
         var errors = new ParamErrors();
         var fields = new FieldReader(root, errors);
         string? name = fields.Has("name") ? fields.RequiredString("name") : null;
-        string? role = ReadRole(fields, required: false);
+        var role = ReadRole(fields, required: false);
         var active = fields.Bool("active");
         if (active is { HasValue: true, Value: null })
         {
             fields.Fail("active", ResourceMessages.MustBeBoolean);
         }
 
-        var resources = Respond.Resources(context);
-        ApiToken updated;
-        lock (resources.Gate)
+        var tokens = Account(context).Tokens;
+        if (tokens.FindCreated(id) is null)
         {
-            var token = resources.ApiTokens.Find(id);
-            if (token is null)
-            {
-                return Respond.NotFound(context, ResourceMessages.TokenNotFound);
-            }
+            return Respond.NotFound(context, ResourceMessages.TokenNotFound);
+        }
 
-            if (errors.Any)
-            {
-                return Respond.Invalid(context, errors);
-            }
+        if (errors.Any)
+        {
+            return Respond.Invalid(context, errors);
+        }
 
-            updated = token with
-            {
-                Name = name ?? token.Name,
-                Role = role ?? token.Role,
-                Active = active.Value ?? token.Active,
-                UpdatedAt = Clock.NowSeconds(),
-            };
-            resources.ApiTokens.Put(updated);
+        long now = Clock.NowSeconds();
+        var updated = tokens.Update(id, token => token.With(name ?? token.Name, role ?? token.Role, active.Value ?? token.Active, now));
+        if (updated is null)
+        {
+            return Respond.NotFound(context, ResourceMessages.TokenNotFound);
         }
 
         return Respond.Ok(context, writer => ApiTokenJson.Write(writer, context, updated));
@@ -134,16 +121,7 @@ internal sealed class ApiTokenEndpoints
     /// <summary><c>DELETE /v1/api_tokens/:id</c>: 204; the token stops working at once.</summary>
     public Task DeleteAsync(HttpContext context)
     {
-        var resources = Respond.Resources(context);
-        bool removed = false;
-        if (RouteIds.TryGet(context, "id", out long id))
-        {
-            lock (resources.Gate)
-            {
-                removed = resources.ApiTokens.Remove(id);
-            }
-        }
-
+        bool removed = RouteIds.TryGet(context, "id", out long id) && Account(context).Tokens.Remove(id);
         return removed ? Respond.NoContent(context) : Respond.NotFound(context, ResourceMessages.TokenNotFound);
     }
 
@@ -157,13 +135,7 @@ internal sealed class ApiTokenEndpoints
         }
 
         WildcardPattern? pattern = string.IsNullOrEmpty(name) ? null : new WildcardPattern(name.Contains('*') ? name : "*" + name + "*");
-        var resources = Respond.Resources(context);
-        List<ApiToken> all;
-        lock (resources.Gate)
-        {
-            all = resources.ApiTokens.All();
-        }
-
+        var all = Account(context).Tokens.Created();
         int total = all.Count;
         var found = all.FindAll(t => pattern is null || (t.Name is not null && pattern.IsMatch(t.Name)));
         int foundCount = found.Count;
@@ -172,33 +144,27 @@ internal sealed class ApiTokenEndpoints
             page.WriteEnvelope(writer, "api_tokens", foundCount, total, items, (w, token) => ApiTokenJson.Write(w, context, token)));
     }
 
-    private static string? ReadRole(FieldReader fields, bool required)
+    private static AccountStore Account(HttpContext context) => context.Features.GetRequiredFeature<ApiRequest>().Account;
+
+    private static EmulatorTokenRole? ReadRole(FieldReader fields, bool required)
     {
         if (!required && !fields.Has("role"))
         {
             return null;
         }
 
-        string? role = fields.RequiredString("role");
-        if (role is not null && !ApiToken.IsRole(role))
+        string? name = fields.RequiredString("role");
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!TokenRoleNames.TryParse(name, out var role))
         {
             fields.Fail("role", ErrorMessages.NotInList);
             return null;
         }
 
         return role;
-    }
-
-    /// <summary>64 random hex digits, like the tokens the API hands out. Call while holding the gate.</summary>
-    private static string NewValue(AccountResources resources)
-    {
-        while (true)
-        {
-            string value = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-            if (!resources.ApiTokens.ValueInUse(value))
-            {
-                return value;
-            }
-        }
     }
 }

@@ -47,6 +47,19 @@ public sealed class MetricListTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task TagsFilterIsNotPartOfTheListAndIsIgnored()
+    {
+        await Create(Names);
+        var plain = await Api.GetAsync("/v1/metrics?name=cpu");
+
+        var withTags = await Api.GetAsync("/v1/metrics?name=cpu&tags[host]=nowhere&tags=%7B%7D");
+
+        Assert.Equal(200, withTags.Status);
+        Assert.Equal(plain.Body, withTags.Body);
+        Assert.Equal(2, Listed(withTags).Length);
+    }
+
+    [Fact]
     public async Task EmptyAccountListsNothing()
     {
         var response = await Api.GetAsync("/v1/metrics");

@@ -31,6 +31,20 @@ public sealed class MetricPutTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task DisplayNameAndDescriptionHaveNoLengthLimit()
+    {
+        string displayName = "CPU (all hosts) / " + new string('x', 2000);
+        string description = new string('d', 5000);
+
+        var response = await Put("long.text", $$"""{"type":"gauge","display_name":"{{displayName}}","description":"{{description}}"}""");
+
+        Assert.Equal(201, response.Status);
+        var shown = (await Api.GetAsync("/v1/metrics/long.text")).Json;
+        Assert.Equal(displayName, shown.GetProperty("display_name").GetString());
+        Assert.Equal(description, shown.GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task CreatingACounterGivesACounter()
     {
         await Put("hits", """{"type":"counter"}""");

@@ -1,4 +1,4 @@
-using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Librato.Emulator.Tests.Support;
@@ -133,45 +133,91 @@ public sealed class TokenRoleTests : IClassFixture<TokenRoleFixture>
     }
 
     [Fact]
-    public async Task TokensAddedAtRunTimeWorkAtOnceAndFollowChanges()
+    public async Task ViewerTokenCreatedThroughTheApiReadsButCannotWriteAndStopsWhenDeactivatedOrDeleted()
     {
-        var tokens = fixture.Host.State.FindStore(TokenRoleFixture.Email)!.Tokens;
-        var entry = tokens.Add("runtime-token", EmulatorTokenRole.Viewer, active: true, name: "made at run time");
-        var runtime = fixture.As("runtime-token");
+        var admin = fixture.As("admin-token");
+        var created = await admin.PostJsonAsync("/v1/api_tokens", """{"name":"dashboards","role":"viewer"}""");
+        Assert.Equal(201, created.Status);
+        string href = created.Location()!;
+        var viewer = fixture.As(created.Json.GetProperty("token").GetString()!);
+        await PostGauge(admin);
 
-        Assert.Equal(200, (await runtime.GetAsync("/v1/metrics")).Status);
-        Assert.Equal(403, (await PostGauge(runtime)).Status);
+        Assert.Equal(200, (await viewer.GetAsync("/v1/metrics/g")).Status);
+        var refused = await PostTagged(viewer);
+        Assert.Equal((403, Forbidden), (refused.Status, refused.Body));
+        Assert.Equal(403, (await PostGauge(viewer)).Status);
+        Assert.Equal(1, fixture.Host.State.GetStats(TokenRoleFixture.Email).Measurements);
 
-        entry.Role = EmulatorTokenRole.Recorder;
-        Assert.Equal(200, (await PostGauge(runtime)).Status);
+        Assert.Equal(200, (await admin.PutJsonAsync(href, """{"active":false}""")).Status);
+        var inactive = await viewer.GetAsync("/v1/metrics");
+        Assert.Equal(401, inactive.Status);
+        Assert.Equal("""{"errors":{"request":["Authentication failed: this token is not active."]}}""", inactive.Body);
 
-        entry.Active = false;
-        Assert.Equal(401, (await runtime.GetAsync("/v1/metrics")).Status);
+        Assert.Equal(200, (await admin.PutJsonAsync(href, """{"active":true}""")).Status);
+        Assert.Equal(200, (await viewer.GetAsync("/v1/metrics")).Status);
 
-        Assert.True(tokens.Remove("runtime-token"));
-        var removed = await runtime.GetAsync("/v1/metrics");
-        Assert.Equal("""{"errors":{"request":["Authentication failed: invalid email or token."]}}""", removed.Body);
+        Assert.Equal(204, (await admin.DeleteAsync(href)).Status);
+        var deleted = await viewer.GetAsync("/v1/metrics");
+        Assert.Equal(401, deleted.Status);
+        Assert.Equal("""{"errors":{"request":["Authentication failed: invalid email or token."]}}""", deleted.Body);
+        Assert.Equal("Basic realm=\"Librato API\"", deleted.Message.Headers.WwwAuthenticate.ToString());
     }
 
     [Fact]
-    public async Task ResetDropsRunTimeTokensAndRestoresConfiguredOnes()
+    public async Task RoleChangedThroughTheApiAppliesToTheNextRequest()
     {
-        var tokens = fixture.Host.State.FindStore(TokenRoleFixture.Email)!.Tokens;
-        tokens.Add("temporary", EmulatorTokenRole.Admin, active: true);
-        tokens.Find("viewer-token")!.Active = false;
+        var admin = fixture.As("admin-token");
+        var created = await admin.PostFormAsync("/v1/api_tokens", "name=collector&role=viewer");
+        var token = fixture.As(created.Json.GetProperty("token").GetString()!);
+        Assert.Equal(403, (await PostGauge(token)).Status);
+
+        await admin.PutFormAsync(created.Location()!, "role=recorder");
+        Assert.Equal(200, (await PostGauge(token)).Status);
+        Assert.Equal(202, (await PostTagged(token)).Status);
+        Assert.Equal(403, (await token.PutJsonAsync("/v1/metrics/g", """{"display_name":"x"}""")).Status);
+
+        await admin.PutJsonAsync(created.Location()!, """{"role":"admin"}""");
+        Assert.Equal(204, (await token.PutJsonAsync("/v1/metrics/g", """{"display_name":"x"}""")).Status);
+        Assert.Equal(201, (await token.PostJsonAsync("/v1/api_tokens", """{"name":"made by a made token","role":"viewer"}""")).Status);
+    }
+
+    [Fact]
+    public async Task OnlyAdminTokensManageTokens()
+    {
+        foreach (string token in new[] { "viewer-token", "recorder-token" })
+        {
+            var response = await fixture.As(token).PostJsonAsync("/v1/api_tokens", """{"name":"escalate","role":"admin"}""");
+            Assert.Equal(403, response.Status);
+        }
+
+        Assert.Equal(200, (await fixture.As("viewer-token").GetAsync("/v1/api_tokens")).Status);
+        Assert.Equal(0, (await fixture.As("admin-token").GetAsync("/v1/api_tokens")).Json.GetProperty("query").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task InactiveTokenCreatedThroughTheApiIs401FromTheStart()
+    {
+        var created = await fixture.As("admin-token").PostJsonAsync("/v1/api_tokens", """{"name":"spare","role":"admin","active":false}""");
+
+        var response = await fixture.As(created.Json.GetProperty("token").GetString()!).GetAsync("/v1/metrics");
+
+        Assert.Equal(401, response.Status);
+        Assert.Equal("""{"errors":{"request":["Authentication failed: this token is not active."]}}""", response.Body);
+    }
+
+    [Fact]
+    public async Task ResetDropsCreatedTokensAndKeepsConfiguredOnes()
+    {
+        var created = await fixture.As("admin-token").PostJsonAsync("/v1/api_tokens", """{"name":"temporary","role":"admin"}""");
+        var temporary = fixture.As(created.Json.GetProperty("token").GetString()!);
+        Assert.Equal(200, (await temporary.GetAsync("/v1/metrics")).Status);
 
         fixture.Host.State.Reset();
 
-        Assert.Equal(401, (await fixture.As("temporary").GetAsync("/v1/metrics")).Status);
+        Assert.Equal(401, (await temporary.GetAsync("/v1/metrics")).Status);
         Assert.Equal(200, (await fixture.As("viewer-token").GetAsync("/v1/metrics")).Status);
-        Assert.Equal(new[] { 1, 2, 3, 4 }, Array.ConvertAll(tokens.Snapshot().ToArray(), t => t.Id));
-    }
-
-    [Fact]
-    public void AddingADuplicateTokenThrows()
-    {
-        var tokens = fixture.Host.State.FindStore(TokenRoleFixture.Email)!.Tokens;
-
-        Assert.Throws<InvalidOperationException>(() => tokens.Add("viewer-token", EmulatorTokenRole.Admin, active: true));
+        var tokens = fixture.Host.State.FindStore(TokenRoleFixture.Email)!.Tokens.Snapshot();
+        Assert.Equal(new[] { "admin-token", "recorder-token", "viewer-token", "retired-token" }, tokens.Select(t => t.Token).ToArray());
+        Assert.All(tokens, t => Assert.True(t.Configured));
     }
 }

@@ -141,27 +141,44 @@ public sealed class ApiTokenTests : EmulatorTestBase
     }
 
     [Fact]
-    public async Task TheAccountCanLookTokensUpForAuthentication()
+    public async Task TokensLiveInTheAccountsTokenRegistry()
     {
         var viewer = await Create("viewer", "viewer");
         string value = viewer.Json.GetProperty("token").GetString()!;
-        var store = State.FindStore(EmulatorFixture.Email)!;
+        var tokens = State.FindStore(EmulatorFixture.Email)!.Tokens;
 
-        var found = store.LookupApiToken(value);
+        var found = tokens.Find(value);
 
         Assert.NotNull(found);
-        Assert.Equal("viewer", found!.Role);
-        Assert.True(found.Active);
-        Assert.Null(State.FindStore(EmulatorFixture.OtherEmail)!.LookupApiToken(value));
-        Assert.Null(store.LookupApiToken(EmulatorFixture.Token));
+        Assert.Equal((IdOf(viewer), EmulatorTokenRole.Viewer, true, false), (found!.Id, found.Role, found.Active, found.Configured));
+        Assert.Null(State.FindStore(EmulatorFixture.OtherEmail)!.Tokens.Find(value));
+        Assert.True(tokens.Find(EmulatorFixture.Token)!.Configured);
 
         long id = IdOf(viewer);
         await Api.PutJsonAsync("/v1/api_tokens/" + id, """{"active":false,"role":"recorder"}""");
-        Assert.False(store.LookupApiToken(value)!.Active);
-        Assert.Equal("recorder", store.LookupApiToken(value)!.Role);
+        Assert.Equal((EmulatorTokenRole.Recorder, false), (tokens.Find(value)!.Role, tokens.Find(value)!.Active));
 
         await Api.DeleteAsync("/v1/api_tokens/" + id);
-        Assert.Null(store.LookupApiToken(value));
+        Assert.Null(tokens.Find(value));
+    }
+
+    [Fact]
+    public async Task CreatedTokensAuthenticateOnlyTheirOwnAccount()
+    {
+        string value = (await Create("mine")).Json.GetProperty("token").GetString()!;
+
+        Assert.Equal(200, (await Fixture.As(EmulatorFixture.Email, value).GetAsync("/v1/metrics")).Status);
+        Assert.Equal(401, (await Fixture.As(EmulatorFixture.OtherEmail, value).GetAsync("/v1/metrics")).Status);
+        Assert.Equal(0, (await Fixture.Other.GetAsync("/v1/api_tokens")).Json.GetProperty("query").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task ConfiguredTokensAreNotPartOfTheResource()
+    {
+        var list = await Api.GetAsync("/v1/api_tokens");
+
+        Assert.Equal("""{"query":{"found":0,"length":0,"offset":0,"total":0},"api_tokens":[]}""", list.Body);
+        Assert.Equal(404, (await Api.GetAsync("/v1/api_tokens/0")).Status);
     }
 
     [Fact]
@@ -171,6 +188,7 @@ public sealed class ApiTokenTests : EmulatorTestBase
 
         State.Reset();
 
-        Assert.Null(State.FindStore(EmulatorFixture.Email)!.LookupApiToken(value));
+        Assert.Null(State.FindStore(EmulatorFixture.Email)!.Tokens.Find(value));
+        Assert.Equal(401, (await Fixture.As(EmulatorFixture.Email, value).GetAsync("/v1/metrics")).Status);
     }
 }

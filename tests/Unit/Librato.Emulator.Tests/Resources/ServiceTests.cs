@@ -34,6 +34,17 @@ public sealed class ServiceTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task TitlesMayRepeat()
+    {
+        var first = await Create("Ops");
+        var second = await Create("Ops");
+
+        Assert.Equal((201, 201), (first.Status, second.Status));
+        Assert.NotEqual(first.Id(), second.Id());
+        Assert.Equal(new[] { "Ops", "Ops" }, Titles(await Api.GetAsync("/v1/services")));
+    }
+
+    [Fact]
     public async Task CreateAcceptsFormFieldsWithBracketedSettings()
     {
         var response = await Api.PostFormAsync("/v1/services",

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using Librato.Emulator.Tests.Support;
 using Xunit;
@@ -48,12 +49,36 @@ public sealed class SpaceTests : EmulatorTestBase
     [InlineData("""{"name":""}""", """{"errors":{"params":{"name":["is not present"]}}}""")]
     [InlineData("""{"name":["x"]}""", """{"errors":{"params":{"name":["must be a string"]}}}""")]
     [InlineData("""{"name":"x","tags":"sometimes"}""", """{"errors":{"params":{"tags":["must be true or false"]}}}""")]
+    [InlineData("""{"name":"LONG"}""", """{"errors":{"params":{"name":["is too long (maximum is 255 characters)"]}}}""")]
     public async Task InvalidSpacesAre400(string json, string expected)
     {
-        var response = await Api.PostJsonAsync("/v1/spaces", json);
+        var response = await Api.PostJsonAsync("/v1/spaces", json.Replace("LONG", new string('n', 256)));
 
         Assert.Equal(400, response.Status);
         Assert.Equal(expected, response.Body);
+    }
+
+    [Fact]
+    public async Task NamesMayRepeat()
+    {
+        long first = await Space("Dashboards");
+        long second = await Space("Dashboards");
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(new[] { "Dashboards", "Dashboards" }, Names(await Api.GetAsync("/v1/spaces")));
+    }
+
+    [Fact]
+    public async Task NamesAreAnyTextUpTo255Characters()
+    {
+        string[] names = { "CPU (all hosts) / prod", "Ünïcödé ✓", "x", new string('n', 255) };
+
+        foreach (string name in names)
+        {
+            var response = await Api.PostJsonAsync("/v1/spaces", JsonSerializer.Serialize(new { name }));
+            Assert.Equal(201, response.Status);
+            Assert.Equal(name, (await Api.GetAsync(response.Location()!)).Json.GetProperty("name").GetString());
+        }
     }
 
     [Fact]
