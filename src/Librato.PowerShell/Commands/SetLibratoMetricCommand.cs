@@ -12,26 +12,9 @@ namespace Librato.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "LibratoMetric", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoMetric))]
-    public sealed class SetLibratoMetricCommand : LibratoCmdlet
+    public sealed class SetLibratoMetricCommand : MetricSelectionCmdlet
     {
-        public const string NameSet = "Name";
-        public const string PatternSet = "Pattern";
-
         private readonly List<string> names = new List<string>();
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(MetricNameCompleter))]
-        public string[] Name { get; set; } = new string[0];
-
-        /// <summary>One <c>*</c> pattern selecting the metrics to change on the server.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PatternSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Pattern { get; set; }
-
-        [Parameter(ParameterSetName = PatternSet)]
-        [ValidateNotNull]
-        public string[] Exclude { get; set; } = new string[0];
 
         /// <summary>gauge or counter: creates the metric when it does not exist (one name only).</summary>
         [Parameter(ParameterSetName = NameSet)]
@@ -81,8 +64,6 @@ namespace Librato.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing() => _ = ActiveSession;
-
         protected override void ProcessRecord()
         {
             foreach (var name in Name)
@@ -103,10 +84,10 @@ namespace Librato.PowerShell.Commands
 
             if (ParameterSetName == PatternSet)
             {
-                var target = $"metrics matching '{Pattern}'" + (Exclude.Length > 0 ? " except " + string.Join(", ", Exclude) : string.Empty);
+                var target = PatternTarget;
                 if (ShouldProcess(target, "Set"))
                 {
-                    ForMetric(target, () => Await(ct => Client.UpdateMetricsAsync(MetricSelection.ByPattern(Pattern!, Exclude), update, Trace, ct)));
+                    ForMetric(target, () => Await(ct => Client.UpdateMetricsAsync(PatternSelection, update, Trace, ct)));
                 }
 
                 return;
