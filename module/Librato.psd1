@@ -25,6 +25,21 @@
         'Submit-LibratoQueue'
         'Use-LibratoQueue'
         'New-LibratoAggregator'
+        'Get-LibratoService'
+        'New-LibratoService'
+        'Set-LibratoService'
+        'Remove-LibratoService'
+        'Get-LibratoAlert'
+        'New-LibratoAlert'
+        'Set-LibratoAlert'
+        'Enable-LibratoAlert'
+        'Disable-LibratoAlert'
+        'Clear-LibratoAlert'
+        'Remove-LibratoAlert'
+        'Get-LibratoAlertStatus'
+        'Add-LibratoAlertService'
+        'Remove-LibratoAlertService'
+        'New-LibratoAlertCondition'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
