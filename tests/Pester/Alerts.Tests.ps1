@@ -76,11 +76,13 @@ Describe 'New-LibratoAlertCondition' {
         (New-LibratoAlertCondition heartbeat -Absent -Duration 600).Duration | Should -Be 600
     }
 
-    It 'takes metric names from the pipeline' {
-        $conditions = 'a.beat', 'b.beat' | ForEach-Object { [pscustomobject]@{ Name = $_ } } |
-            Select-Object @{ n = 'MetricName'; e = { $_.Name } } |
+    It 'takes metric names from the pipeline, including metrics from Get-LibratoMetric' {
+        $conditions = 'a.beat', 'b.beat' | ForEach-Object { [pscustomobject]@{ MetricName = $_ } } |
             New-LibratoAlertCondition -Absent -Duration 120
         $conditions.MetricName | Should -Be @('a.beat', 'b.beat')
+        Reset-Emulator $Emulator
+        Send-LibratoMetric -Name backup.db.last_success -Value 1
+        (Get-LibratoMetric 'backup.*' | New-LibratoAlertCondition -Absent -Duration 3600).MetricName | Should -Be 'backup.db.last_success'
     }
 
     It 'refuses a duration out of range with Librato.InvalidAlertDuration' -TestCases @(
@@ -575,6 +577,15 @@ Describe 'Get-LibratoAlertStatus and Clear-LibratoAlert' {
         ($pipeline | Where-Object Name -EQ 'status.cpu').Status | Should -Be 'ok'
         Clear-LibratoAlert status.quiet
         Get-LibratoAlertStatus | Should -BeNullOrEmpty
+    }
+
+    It 'clears the firing alerts piped from Get-LibratoAlertStatus' {
+        Invoke-AlertTrigger $Quiet.Id
+        Invoke-AlertTrigger $Cpu.Id
+        Get-LibratoAlertStatus | Should -HaveCount 2
+        Get-LibratoAlertStatus | Clear-LibratoAlert
+        Get-LibratoAlertStatus | Should -BeNullOrEmpty
+        (Get-LibratoAlertStatus -IncludeCleared).AlertId | Sort-Object | Should -Be @($Cpu.Id, $Quiet.Id)
     }
 
     It 'leaves a firing alert alone with -WhatIf' {

@@ -19,7 +19,7 @@ namespace Librato.PowerShell.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [Alias("Metric")]
+        [Alias("Metric", "Name")]
         [ArgumentCompleter(typeof(MetricNameCompleter))]
         public string MetricName { get; set; } = string.Empty;
 
