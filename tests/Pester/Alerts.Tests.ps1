@@ -182,9 +182,12 @@ Describe 'New-LibratoAlert' {
         $alert.Services.Title | Should -Be @($s[0].Title, $s[1].Title)
     }
 
-    It 'takes service titles and numeric text too' {
+    It 'takes service titles, numeric text and objects with an Id too' {
         $alert = New-LibratoAlert my.alert -MetricName cpu -Above 1 -Service 'OPS-SLACK', "$($Mail.Id)"
         $alert.Services.Id | Should -Be @($Slack.Id, $Mail.Id)
+        $copy = $Mail | Select-Object Id, Title
+        $other = New-LibratoAlert my.other.alert -MetricName cpu -Above 1 -Service $copy, @{ id = $Slack.Id }
+        $other.Services.Id | Should -Be @($Mail.Id, $Slack.Id)
     }
 
     It 'puts it all together: a condition as a hashtable, services, and the alert returned with both without a second call (README)' {

@@ -158,8 +158,13 @@ namespace Librato.PowerShell
                     return whole;
                 case IDictionary dictionary when dictionary.Contains("id") && IsWholeNumber(dictionary["id"], out var dictId) && dictId > 0:
                     return dictId;
-                case PSObject custom when custom.Properties["Id"]?.Value is object idValue && IsWholeNumber(idValue, out var customId) && customId > 0:
-                    return customId;
+            }
+
+            // Objects such as deserialized services, or rows made with Select-Object, carry the id as a property.
+            if (item is PSObject wrapped && !(raw is string) && wrapped.Properties["Id"]?.Value is object idValue &&
+                IsWholeNumber(idValue, out var propertyId) && propertyId > 0)
+            {
+                return propertyId;
             }
 
             ThrowTerminatingError(new ErrorRecord(
