@@ -26,6 +26,21 @@
         'Use-LibratoQueue'
         'New-LibratoAggregator'
         'Send-LibratoOutbox'
+        'Get-LibratoService'
+        'New-LibratoService'
+        'Set-LibratoService'
+        'Remove-LibratoService'
+        'Get-LibratoAlert'
+        'New-LibratoAlert'
+        'Set-LibratoAlert'
+        'Enable-LibratoAlert'
+        'Disable-LibratoAlert'
+        'Clear-LibratoAlert'
+        'Remove-LibratoAlert'
+        'Get-LibratoAlertStatus'
+        'Add-LibratoAlertService'
+        'Remove-LibratoAlertService'
+        'New-LibratoAlertCondition'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

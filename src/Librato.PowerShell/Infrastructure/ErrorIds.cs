@@ -28,6 +28,13 @@ namespace Librato.PowerShell
         public const string InvalidRequest = "Librato.InvalidRequest";
         public const string MalformedResponse = "Librato.MalformedResponse";
 
+        // Alerts and services; rule violations use ForValidation with the core's AlertValidationCodes.
+        public const string AlertNotFound = "Librato.AlertNotFound";
+        public const string ServiceNotFound = "Librato.ServiceNotFound";
+        public const string AmbiguousServiceTitle = "Librato.AmbiguousServiceTitle";
+        public const string InvalidService = "Librato.InvalidService";
+        public const string ServiceNotAttached = "Librato.ServiceNotAttached";
+
         /// <summary>The id for a measurement that breaks one of the API's rules, from the core's validation code.</summary>
         public static string ForValidation(string code) => "Librato." + code;
     }

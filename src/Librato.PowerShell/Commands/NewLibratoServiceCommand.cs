@@ -1,0 +1,53 @@
+using System.Collections;
+using System.Management.Automation;
+using Librato.Api;
+
+namespace Librato.PowerShell.Commands
+{
+    /// <summary>Creates a service (a notification target for alerts) and returns it.</summary>
+    [Cmdlet(VerbsCommon.New, "LibratoService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(LibratoService))]
+    public sealed class NewLibratoServiceCommand : AlertingCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, 255)]
+        public string Title { get; set; } = string.Empty;
+
+        /// <summary>The integration: mail, slack, pagerduty, webhook and others the API knows.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ServiceTypeCompleter))]
+        public string Type { get; set; } = string.Empty;
+
+        /// <summary>The integration's settings, e.g. @{ addresses = 'ops@example.com' } for mail or @{ url = '…' } for Slack.</summary>
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public IDictionary Settings { get; set; } = new Hashtable();
+
+        protected override void BeginProcessing() => _ = ActiveSession;
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(Title, "Create " + Type.ToLowerInvariant() + " service"))
+            {
+                return;
+            }
+
+            var definition = new ServiceDefinition
+            {
+                Title = Title,
+                Type = Type.ToLowerInvariant(),
+                Settings = AttributeConversion.ToDictionary(Settings),
+            };
+            try
+            {
+                WriteObject(Await(ct => Client.CreateServiceAsync(definition, Trace, ct)));
+            }
+            catch (LibratoApiException ex)
+            {
+                WriteError(ApiErrors.ToRecord(ex, Title));
+            }
+        }
+    }
+}
