@@ -24,6 +24,7 @@ namespace Librato.PowerShell.Commands
         private MeasurementValidator? validator;
         private PipelineAggregation? aggregation;
         private readonly object gate = new object();
+        private QueueSubmitResult? reportedSubmit;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ValueSet)]
         [Parameter(Position = 0, ParameterSetName = InputObjectSet)]
@@ -264,6 +265,14 @@ namespace Librato.PowerShell.Commands
             foreach (var failure in Queue!.Core.TakeUnreportedFailures())
             {
                 WriteError(QueueErrors.ForFailedBatch(failure));
+            }
+
+            // An automatic submission stopped by a transient failure keeps its measurements queued; say so once.
+            var last = Queue.LastSubmit;
+            if (last?.StoppedBy != null && !ReferenceEquals(last, reportedSubmit))
+            {
+                reportedSubmit = last;
+                WriteWarning($"The queue's automatic submission stopped ({last.StoppedBy.Message}); {last.Pending} measurement(s) stay queued for the next submission.");
             }
         }
 

@@ -21,6 +21,9 @@ namespace Librato.PowerShell.Commands
         protected override void ProcessRecord()
         {
             Session ??= Queue!.Session;
+
+            // A queue whose session was disconnected cannot send: say so with the session's own error.
+            _ = ActiveSession;
             if (!ShouldProcess($"{Queue!.Count} queued measurement(s) to {Queue.Session.Endpoint}", "Submit"))
             {
                 return;
