@@ -1,0 +1,89 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using System.Threading.Tasks;
+using Librato.Api;
+
+namespace Librato.PowerShell
+{
+    /// <summary>
+    /// The shared part of the completers for names that live in the account (metrics, alerts, services...): what was
+    /// typed is searched (on the server when it can search, else locally), the first pages are cached per session and
+    /// search for a minute, a menu never waits on retries for more than a few seconds, and nothing is shown (no error
+    /// either) when not connected or when the API cannot be reached.
+    /// </summary>
+    public abstract class NameCompleter : IArgumentCompleter
+    {
+        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
+        // Static: PowerShell makes a new completer object for every completion.
+        private static readonly ConcurrentDictionary<(Type, LibratoSession, string), (DateTime At, List<string> Names)> Cache =
+            new ConcurrentDictionary<(Type, LibratoSession, string), (DateTime, List<string>)>();
+
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var session = Completion.SessionOf(fakeBoundParameters);
+            if (session == null)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+
+            var typed = Completion.Typed(wordToComplete);
+            var names = Names(session, ServerSearches ? typed : string.Empty)
+                .Where(n => n.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
+                .Distinct(StringComparer.OrdinalIgnoreCase);
+            return Completion.Results(names, typed);
+        }
+
+        /// <summary>How many pages a menu may read: two are plenty when the server narrows the search.</summary>
+        protected virtual int MaxPages => 2;
+
+        /// <summary>True when the API's list route searches names itself (a case-insensitive substring).</summary>
+        protected virtual bool ServerSearches => true;
+
+        /// <summary>One page of names; <paramref name="search"/> is null for everything.</summary>
+        protected abstract Task<(IEnumerable<string> Names, bool HasMore, int NextOffset)> ListAsync(
+            LibratoClient client, string? search, int offset, CancellationToken cancellationToken);
+
+        private List<string> Names(LibratoSession session, string search)
+        {
+            var key = (GetType(), session, search.ToLowerInvariant());
+            if (Cache.TryGetValue(key, out var cached) && DateTime.UtcNow - cached.At < Completion.CacheLifetime)
+            {
+                return cached.Names;
+            }
+
+            var names = new List<string>();
+            using (var deadline = new CancellationTokenSource(Deadline))
+            {
+                try
+                {
+                    var offset = 0;
+                    for (var page = 0; page < MaxPages; page++)
+                    {
+                        var answer = ListAsync(session.Client, search.Length == 0 ? null : search, offset, deadline.Token).GetAwaiter().GetResult();
+                        names.AddRange(answer.Names);
+                        if (!answer.HasMore)
+                        {
+                            break;
+                        }
+
+                        offset = answer.NextOffset;
+                    }
+                }
+                catch (Exception ex) when (ex is LibratoApiException || ex is ObjectDisposedException || ex is OperationCanceledException)
+                {
+                    return names;
+                }
+            }
+
+            Cache[key] = (DateTime.UtcNow, names);
+            return names;
+        }
+    }
+}
