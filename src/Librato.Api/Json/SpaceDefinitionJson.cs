@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Librato.Api
@@ -8,7 +9,8 @@ namespace Librato.Api
     /// <summary>
     /// The space definition document:
     /// <c>{"format":"librato.space","version":1,"name","tags"?,"charts":[{chart fields, "related_space":"&lt;space name&gt;"}]}</c>.
-    /// Charts and streams carry no ids; everything else is written when set, in a stable order.
+    /// Charts and streams carry no ids; everything else is written when set, in a stable order. Quotes and angle
+    /// brackets are written as they are, since the file is for people and for diffs, never embedded in HTML.
     /// </summary>
     internal static class SpaceDefinitionJson
     {
@@ -18,7 +20,7 @@ namespace Librato.Api
         {
             using (var stream = new MemoryStream())
             {
-                using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 {
                     w.WriteStartObject();
                     w.WriteString("format", SpaceDefinition.FormatName);

@@ -76,6 +76,34 @@ namespace Librato.Api
             return update;
         }
 
+        /// <summary>
+        /// An update that sets only <paramref name="fields"/> (API names, as <see cref="ChartComparison.ChangedFields"/>
+        /// lists them) to their values in <paramref name="desired"/>, clearing those it does not set.
+        /// </summary>
+        public static ChartUpdate For(LibratoChart desired, IEnumerable<string> fields)
+        {
+            var update = new ChartUpdate();
+            foreach (var field in fields)
+            {
+                switch (field)
+                {
+                    case "name": update.Name = desired.Name; break;
+                    case "type": update.Type = desired.Type; break;
+                    case "streams": update.Streams = new List<LibratoChartStream>(desired.Streams); break;
+                    case "min": update.Min = desired.Min; ClearIfUnset(update, field, desired.Min.HasValue); break;
+                    case "max": update.Max = desired.Max; ClearIfUnset(update, field, desired.Max.HasValue); break;
+                    case "label": update.Label = desired.Label; ClearIfUnset(update, field, desired.Label != null); break;
+                    case "related_space": update.RelatedSpace = desired.RelatedSpace; ClearIfUnset(update, field, desired.RelatedSpace.HasValue); break;
+                    case "thresholds": update.Thresholds = desired.Thresholds; ClearIfUnset(update, field, desired.Thresholds != null); break;
+                    case "use_log_yaxis": update.UseLogYAxis = desired.UseLogYAxis; ClearIfUnset(update, field, desired.UseLogYAxis.HasValue); break;
+                    case "use_last_value": update.UseLastValue = desired.UseLastValue; ClearIfUnset(update, field, desired.UseLastValue.HasValue); break;
+                    default: throw new ArgumentException($"'{field}' is not a chart field.", nameof(fields));
+                }
+            }
+
+            return update;
+        }
+
         private static void ClearIfUnset(ChartUpdate update, string field, bool isSet)
         {
             if (!isSet)

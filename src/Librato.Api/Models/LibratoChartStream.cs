@@ -62,6 +62,24 @@ namespace Librato.Api
         /// <summary>The stream's place in the chart.</summary>
         public int? Position { get; set; }
 
+        /// <summary>A copy that is not yet saved (no id, no reported type), to add to another chart.</summary>
+        public LibratoChartStream CopyUnsaved()
+        {
+            var copy = (LibratoChartStream)MemberwiseClone();
+            copy.Id = 0;
+            copy.Type = null;
+            if (Tags != null)
+            {
+                copy.Tags = new List<LibratoChartStreamTag>();
+                foreach (var tag in Tags)
+                {
+                    copy.Tags.Add(new LibratoChartStreamTag(tag.Name, tag.Values, tag.Grouped, tag.Dynamic));
+                }
+            }
+
+            return copy;
+        }
+
         public override string ToString()
         {
             if (Composite != null)
