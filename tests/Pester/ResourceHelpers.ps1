@@ -2,7 +2,7 @@
 # from its API, bypassing the module, and describes a second account of the same emulator.
 
 function script:Invoke-EmulatorApi {
-    # Calls /v1/<Path> as the emulator's account; a JSON array comes back as one array.
+    # Calls /v1/<Path> as the emulator's account; the items of a JSON array are written one by one.
     param(
         [Parameter(Mandatory)] $Emulator,
         [Parameter(Mandatory)] [string] $Path,
@@ -15,7 +15,8 @@ function script:Invoke-EmulatorApi {
         $request.Body = $Body | ConvertTo-Json -Depth 10 -Compress
         $request.ContentType = 'application/json'
     }
-    , (Invoke-RestMethod @request)
+    # Invoke-RestMethod writes a JSON array as one object; unroll it so callers can filter and count its items.
+    Invoke-RestMethod @request | ForEach-Object { $_ }
 }
 
 function script:Get-EmulatorAccount {

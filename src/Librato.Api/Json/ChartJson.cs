@@ -325,9 +325,10 @@ namespace Librato.Api
             w.WriteEndArray();
         }
 
+        /// <summary>Empty text counts as unset: PowerShell turns $null into "" when it sets a string property.</summary>
         internal static void WriteOptional(Utf8JsonWriter w, string name, string? value, ISet<string>? clear = null)
         {
-            if (value != null)
+            if (!string.IsNullOrEmpty(value))
             {
                 w.WriteString(name, value);
             }

@@ -30,7 +30,7 @@ namespace Librato.Api
             Check(changed, "type", current.Type == desired.Type);
             Check(changed, "min", current.Min == desired.Min);
             Check(changed, "max", current.Max == desired.Max);
-            Check(changed, "label", current.Label == desired.Label);
+            Check(changed, "label", string.IsNullOrEmpty(current.Label) ? string.IsNullOrEmpty(desired.Label) : current.Label == desired.Label);
             Check(changed, "related_space", current.RelatedSpace == desired.RelatedSpace);
             Check(changed, "use_log_yaxis", current.UseLogYAxis == desired.UseLogYAxis);
             Check(changed, "use_last_value", current.UseLastValue == desired.UseLastValue);

@@ -68,7 +68,7 @@ namespace Librato.Api
             };
             ClearIfUnset(update, "min", chart.Min.HasValue);
             ClearIfUnset(update, "max", chart.Max.HasValue);
-            ClearIfUnset(update, "label", chart.Label != null);
+            ClearIfUnset(update, "label", !string.IsNullOrEmpty(chart.Label));
             ClearIfUnset(update, "related_space", chart.RelatedSpace.HasValue);
             ClearIfUnset(update, "thresholds", chart.Thresholds != null);
             ClearIfUnset(update, "use_log_yaxis", chart.UseLogYAxis.HasValue);
@@ -92,7 +92,7 @@ namespace Librato.Api
                     case "streams": update.Streams = new List<LibratoChartStream>(desired.Streams); break;
                     case "min": update.Min = desired.Min; ClearIfUnset(update, field, desired.Min.HasValue); break;
                     case "max": update.Max = desired.Max; ClearIfUnset(update, field, desired.Max.HasValue); break;
-                    case "label": update.Label = desired.Label; ClearIfUnset(update, field, desired.Label != null); break;
+                    case "label": update.Label = desired.Label; ClearIfUnset(update, field, !string.IsNullOrEmpty(desired.Label)); break;
                     case "related_space": update.RelatedSpace = desired.RelatedSpace; ClearIfUnset(update, field, desired.RelatedSpace.HasValue); break;
                     case "thresholds": update.Thresholds = desired.Thresholds; ClearIfUnset(update, field, desired.Thresholds != null); break;
                     case "use_log_yaxis": update.UseLogYAxis = desired.UseLogYAxis; ClearIfUnset(update, field, desired.UseLogYAxis.HasValue); break;

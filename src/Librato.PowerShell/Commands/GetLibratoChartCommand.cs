@@ -23,13 +23,12 @@ namespace Librato.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
         [ValidateRange(1, long.MaxValue)]
         public long[] Id { get; set; } = new long[0];
 
         /// <summary>Space objects, ids, names or name patterns; every space when omitted (charts by name only).</summary>
-        [Parameter(ValueFromPipeline = true, ParameterSetName = NameSet)]
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IdSet)]
+        [Parameter(ValueFromPipeline = true)]
         [SpaceTransformation]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(SpaceNameCompleter))]
@@ -39,6 +38,14 @@ namespace Librato.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == IdSet && Space == null)
+            {
+                // Chart ids are looked up within a space; the API has no route for a chart on its own.
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("Charts given by id need their space: give -Space or pipe the space in."),
+                    ErrorIds.SpaceRequired, ErrorCategory.InvalidArgument, Id));
+            }
+
             var unmatched = new HashSet<string>(
                 (Name ?? new string[0]).Where(n => !WildcardFilter.HasWildcards(n)), StringComparer.OrdinalIgnoreCase);
             var patterns = (Name ?? new string[0])
