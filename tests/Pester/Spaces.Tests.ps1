@@ -83,6 +83,11 @@ Describe 'Get-LibratoSpace' {
         (Get-LibratoSpace -Id $Production.id).Name | Should -Be 'Production'
         (Get-LibratoSpace Production | Get-LibratoSpace).Id | Should -Be $Production.id
         ([pscustomobject]@{ SpaceId = $Twin1.id } | Get-LibratoSpace).Name | Should -Be 'Twin'
+        # A chart has an Id of its own: the space is its SpaceId.
+        $chart = Add-LibratoChart c -Space $Twin2.id
+        $chart.Id | Should -Not -Be $Twin2.id
+        ($chart | Get-LibratoSpace).Id | Should -Be $Twin2.id
+        ($Production.id | Get-LibratoSpace).Name | Should -Be 'Production'
         ('Production', 'twin' | Get-LibratoSpace) | Should -HaveCount 3
     }
 

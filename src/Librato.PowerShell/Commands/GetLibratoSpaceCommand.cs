@@ -20,7 +20,9 @@ namespace Librato.PowerShell.Commands
         [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string[]? Name { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        /// <summary>Space ids; spaces, charts (their space) and objects with a SpaceId or Id property can be piped.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IdSet)]
+        [SpaceIdTransformation]
         [ValidateRange(1, long.MaxValue)]
         [Alias("SpaceId")]
         public long[] Id { get; set; } = new long[0];

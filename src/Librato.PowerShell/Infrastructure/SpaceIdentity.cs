@@ -108,3 +108,62 @@ namespace Librato.PowerShell
                 $"Cannot use '{value}' as a space: give a space object (from Get-LibratoSpace), a space id (a positive number) or a space name.");
     }
 }
+
+namespace Librato.PowerShell
+{
+    /// <summary>
+    /// Lets a space id parameter take spaces (their id), charts (their space's id), numbers, and objects with a
+    /// <c>SpaceId</c> or <c>Id</c> property. A chart has both, and its own <c>Id</c> must not be taken for its space's.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
+    public sealed class SpaceIdTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var raw = inputData is PSObject pso ? pso.BaseObject : inputData;
+            if (raw is IEnumerable list && !(raw is string) && !(raw is IDictionary))
+            {
+                var ids = new List<long>();
+                foreach (var item in list)
+                {
+                    var id = IdOf(item);
+                    if (!id.HasValue)
+                    {
+                        return inputData;
+                    }
+
+                    ids.Add(id.Value);
+                }
+
+                return ids.ToArray();
+            }
+
+            var one = IdOf(inputData);
+            return one.HasValue ? new[] { one.Value } : inputData;
+        }
+
+        private static long? IdOf(object? value)
+        {
+            switch (value is PSObject pso ? pso.BaseObject : value)
+            {
+                case LibratoSpace space:
+                    return space.Id;
+                case LibratoChart chart:
+                    return chart.SpaceId;
+                case string _:
+                    return null;
+                case IConvertible c when c.GetTypeCode() >= TypeCode.SByte && c.GetTypeCode() <= TypeCode.UInt64:
+                    return c.ToInt64(CultureInfo.InvariantCulture);
+                case PSCustomObject _:
+                    var properties = ((PSObject)value!).Properties;
+                    var property = properties["SpaceId"] ?? properties["Id"];
+                    return property?.Value is object v && !(v is string) && v is IConvertible n &&
+                           n.GetTypeCode() >= TypeCode.SByte && n.GetTypeCode() <= TypeCode.UInt64
+                        ? n.ToInt64(CultureInfo.InvariantCulture)
+                        : (long?)null;
+                default:
+                    return null;
+            }
+        }
+    }
+}
