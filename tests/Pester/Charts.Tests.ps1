@@ -370,6 +370,14 @@ Describe 'Set-LibratoChart' {
         (Get-StoredCharts $Space.Id).streams.metric | Should -Be @('load', 'mem')
     }
 
+    It 'adds a stream taken from another chart as a new stream' {
+        $other = Add-LibratoChart other -Space $Space -Stream @{ metric = 'z'; source = '*' }
+        $Chart | Set-LibratoChart -Stream $other.Streams[0]
+        $sent = (Get-RequestBody $Emulator PUT "/v1/spaces/$($Space.Id)/charts/$($Chart.Id)").streams
+        $sent[0].PSObject.Properties.Name | Should -Not -Contain 'id'
+        (Get-StoredCharts $Space.Id | Where-Object id -EQ $other.Id).streams.id | Should -Be $other.Streams[0].Id
+    }
+
     It 'finds a chart by id or name in a space, and refuses one given without its space' {
         Set-LibratoChart $Chart.Id -Space $Space -NewName 'CPU'
         (Get-StoredCharts $Space.Id).name | Should -Be 'CPU'

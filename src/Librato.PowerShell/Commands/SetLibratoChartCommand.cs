@@ -114,6 +114,13 @@ namespace Librato.PowerShell.Commands
                 {
                     return;
                 }
+
+                if (update.Streams != null)
+                {
+                    // Only this chart's own streams keep their ids; a stream taken from another chart is added as new.
+                    var own = new HashSet<long>(chart.Streams.Select(s => s.Id).Where(id => id != 0));
+                    update.Streams = update.Streams.Select(s => own.Contains(s.Id) ? s : s.CopyUnsaved()).ToList();
+                }
             }
 
             if (!ShouldProcess("chart " + Describe(chart), "Set " + string.Join(", ", Changes(update))))
