@@ -34,6 +34,20 @@ namespace Librato.PowerShell
         public const string AmbiguousServiceTitle = "Librato.AmbiguousServiceTitle";
         public const string InvalidService = "Librato.InvalidService";
         public const string ServiceNotAttached = "Librato.ServiceNotAttached";
+        // Annotations, spaces and charts.
+        public const string AnnotationStreamNotFound = "Librato.AnnotationStreamNotFound";
+        public const string AnnotationNotFound = "Librato.AnnotationNotFound";
+        public const string SpaceNotFound = "Librato.SpaceNotFound";
+        public const string AmbiguousSpace = "Librato.AmbiguousSpace";
+        public const string SpaceExists = "Librato.SpaceExists";
+        public const string ChartNotFound = "Librato.ChartNotFound";
+        public const string AmbiguousChart = "Librato.AmbiguousChart";
+        public const string SpaceRequired = "Librato.SpaceRequired";
+        public const string InvalidSpaceDefinition = "Librato.InvalidSpaceDefinition";
+        public const string ExportFileExists = "Librato.ExportFileExists";
+        public const string FileNotFound = "Librato.FileNotFound";
+        public const string FileReadFailed = "Librato.FileReadFailed";
+        public const string FileWriteFailed = "Librato.FileWriteFailed";
 
         /// <summary>The id for a measurement that breaks one of the API's rules, from the core's validation code.</summary>
         public static string ForValidation(string code) => "Librato." + code;

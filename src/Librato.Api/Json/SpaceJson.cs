@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Librato.Api
+{
+    /// <summary>Reads spaces: list pages (<c>spaces:[{id,name}]</c>) and one space.</summary>
+    internal static class SpaceJson
+    {
+        public static Page<LibratoSpace> ReadPage(byte[] body)
+        {
+            using (var doc = MetricJson.Parse(body))
+            {
+                var root = doc.RootElement;
+                var items = new List<LibratoSpace>();
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("spaces", out var list) && list.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var e in list.EnumerateArray())
+                    {
+                        if (e.ValueKind == JsonValueKind.Object)
+                        {
+                            items.Add(Read(e));
+                        }
+                    }
+                }
+
+                return PageJson.Read(root, items);
+            }
+        }
+
+        public static LibratoSpace Read(byte[] body)
+        {
+            using (var doc = MetricJson.Parse(body))
+            {
+                if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new MalformedBodyException("a space must be a JSON object");
+                }
+
+                return Read(doc.RootElement);
+            }
+        }
+
+        public static byte[] Write(string? name, bool? tags) => JsonWriting.Object(w =>
+        {
+            if (name != null)
+            {
+                w.WriteString("name", name);
+            }
+
+            if (tags.HasValue)
+            {
+                w.WriteBoolean("tags", tags.Value);
+            }
+        });
+
+        private static LibratoSpace Read(JsonElement e)
+        {
+            var tags = e.TryGetProperty("tags", out var t) && (t.ValueKind == JsonValueKind.True || t.ValueKind == JsonValueKind.False)
+                ? t.ValueKind == JsonValueKind.True
+                : (bool?)null;
+            return new LibratoSpace
+            {
+                Id = JsonValues.Long(e, "id") ?? 0,
+                Name = JsonValues.String(e, "name") ?? string.Empty,
+                Tags = tags,
+            };
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+
+namespace Librato.Api
+{
+    /// <summary>One annotation event of a stream.</summary>
+    public sealed class LibratoAnnotation
+    {
+        /// <summary>The name of the stream the event belongs to.</summary>
+        public string Stream { get; set; } = string.Empty;
+
+        public long Id { get; set; }
+
+        public string Title { get; set; } = string.Empty;
+
+        public string? Description { get; set; }
+
+        /// <summary>The event's source; null for events without one (the API lists them as <c>unassigned</c>).</summary>
+        public string? Source { get; set; }
+
+        /// <summary>UTC.</summary>
+        public DateTime StartTime { get; set; }
+
+        /// <summary>UTC; null while the event has no end.</summary>
+        public DateTime? EndTime { get; set; }
+
+        public IList<LibratoAnnotationLink> Links { get; set; } = new List<LibratoAnnotationLink>();
+
+        /// <summary>How long the event lasted; null while it has no end.</summary>
+        public TimeSpan? Duration => EndTime.HasValue ? EndTime.Value - StartTime : (TimeSpan?)null;
+
+        public override string ToString() => Title;
+    }
+}

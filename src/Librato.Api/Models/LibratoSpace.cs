@@ -1,0 +1,15 @@
+namespace Librato.Api
+{
+    /// <summary>A space (dashboard) of the account.</summary>
+    public sealed class LibratoSpace
+    {
+        public long Id { get; set; }
+
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The "tagged space" flag; null when the API did not send it.</summary>
+        public bool? Tags { get; set; }
+
+        public override string ToString() => Name;
+    }
+}
