@@ -101,15 +101,5 @@ namespace Librato.Api
 
         private static string AnnotationPath(string stream, long id) =>
             AnnotationPath(stream) + "/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>The id at the end of a Location such as <c>/v1/annotations/deploys/123</c>.</summary>
-        private static long IdFromLocation(string location)
-        {
-            var path = location.Split('?')[0].TrimEnd('/');
-            var last = path.Substring(path.LastIndexOf('/') + 1);
-            return long.TryParse(last, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                ? id
-                : throw new LibratoApiException(LibratoErrorKind.MalformedResponse, "POST", location, 201, new[] { "the Location header names no id" });
-        }
     }
 }

@@ -52,18 +52,5 @@ namespace Librato.Api
             await transport.SendAsync(HttpMethod.Delete, ServicePath(id), null, trace, cancellationToken).ConfigureAwait(false);
 
         private static string ServicePath(long id) => "v1/services/" + id.ToString(CultureInfo.InvariantCulture);
-
-        /// <summary>The trailing id of a Location such as <c>/v1/alerts/123</c>.</summary>
-        private static long IdFromLocation(string location)
-        {
-            var path = location.Split('?')[0].TrimEnd('/');
-            var last = path.Substring(path.LastIndexOf('/') + 1);
-            if (!long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                throw new LibratoApiException(LibratoErrorKind.MalformedResponse, "POST", location, 201, new[] { "the Location header does not end with an id" });
-            }
-
-            return id;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -228,6 +229,19 @@ namespace Librato.Api
 
                 w.WriteEndArray();
             }
+        }
+
+        /// <summary>The trailing id of a Location such as <c>/v1/alerts/123</c>.</summary>
+        private static long IdFromLocation(string location)
+        {
+            var path = location.Split('?')[0].TrimEnd('/');
+            var last = path.Substring(path.LastIndexOf('/') + 1);
+            if (!long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                throw new LibratoApiException(LibratoErrorKind.MalformedResponse, "POST", location, 201, new[] { "the Location header does not end with an id" });
+            }
+
+            return id;
         }
 
         private static string MetricPath(string name) => "v1/metrics/" + Uri.EscapeDataString(name);

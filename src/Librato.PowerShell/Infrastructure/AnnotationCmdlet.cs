@@ -35,6 +35,6 @@ namespace Librato.PowerShell
         }
 
         /// <summary>Forgets the stream names cached for completion, after a stream was created or removed.</summary>
-        internal void ForgetStreamNames() => ResourceNameCompleter.Forget(AnnotationStreamNameCompleter.Streams, ActiveSession);
+        internal void ForgetStreamNames() => NameCompleter.Forget<AnnotationStreamNameCompleter>(ActiveSession);
     }
 }

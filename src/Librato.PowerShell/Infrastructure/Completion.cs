@@ -11,7 +11,7 @@ namespace Librato.PowerShell
     {
         public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
 
-        private static readonly char[] NeedsQuotes = { ' ', '\'', '"', '$', '`', '(', ')', '{', '}', ';', ',', '@', '#', '|', '&', '<', '>' };
+        private static readonly char[] NeedsQuotes = { ' ', '\'', '"', '$', '`', '(', ')', '{', '}', ';', ',', '@', '#', '|', '&', '<', '>', '[', ']', '*', '?' };
 
         public static LibratoSession? SessionOf(IDictionary? fakeBoundParameters)
         {

@@ -50,6 +50,19 @@ namespace Librato.PowerShell
         protected abstract Task<(IEnumerable<string> Names, bool HasMore, int NextOffset)> ListAsync(
             LibratoClient client, string? search, int offset, CancellationToken cancellationToken);
 
+        /// <summary>Drops the names cached for a session by completer <typeparamref name="T"/>, after a cmdlet created, renamed or removed one.</summary>
+        internal static void Forget<T>(LibratoSession session)
+            where T : NameCompleter
+        {
+            foreach (var key in Cache.Keys)
+            {
+                if (key.Item1 == typeof(T) && ReferenceEquals(key.Item2, session))
+                {
+                    Cache.TryRemove(key, out _);
+                }
+            }
+        }
+
         private List<string> Names(LibratoSession session, string search)
         {
             var key = (GetType(), session, search.ToLowerInvariant());

@@ -201,7 +201,7 @@ namespace Librato.PowerShell
         }
 
         /// <summary>Forgets the space names cached for completion, after a space was created, renamed or removed.</summary>
-        internal void ForgetSpaceNames() => ResourceNameCompleter.Forget(SpaceNameCompleter.Spaces, ActiveSession);
+        internal void ForgetSpaceNames() => NameCompleter.Forget<SpaceNameCompleter>(ActiveSession);
 
         internal static string Describe(LibratoSpace space) => $"'{space.Name}' (id {space.Id.ToString(CultureInfo.InvariantCulture)})";
 
