@@ -27,11 +27,9 @@ internal sealed class ServiceEndpoints
             all = resources.Services.All();
         }
 
-        int total = all.Count;
-        var items = page.Cut(all, page.OrderBy == "updated_at"
+        return ResourceList.PageAsync(context, page, "services", all, static _ => true, page.OrderBy == "updated_at"
             ? static (a, b) => a.UpdatedAt != b.UpdatedAt ? a.UpdatedAt.CompareTo(b.UpdatedAt) : a.Id.CompareTo(b.Id)
-            : static (a, b) => PageRequest.CompareNames(a.Title, b.Title) is var c && c != 0 ? c : a.Id.CompareTo(b.Id));
-        return Respond.Ok(context, writer => page.WriteEnvelope(writer, "services", total, total, items, ServiceJson.Write));
+            : static (a, b) => ResourceList.CompareNamesThenIds(a.Title, a.Id, b.Title, b.Id), ServiceJson.Write);
     }
 
     /// <summary><c>POST /v1/services</c>: 201 with Location and the service.</summary>
@@ -121,22 +119,15 @@ internal sealed class ServiceEndpoints
     }
 
     /// <summary><c>DELETE /v1/services/:id</c>: 204, and the service is taken off every alert that used it.</summary>
-    public Task DeleteAsync(HttpContext context)
-    {
-        var resources = Respond.Resources(context);
-        bool removed = false;
-        if (RouteIds.TryGet(context, "id", out long id))
+    public Task DeleteAsync(HttpContext context) =>
+        ResourceDelete.ByIdAsync(context, ResourceMessages.ServiceNotFound, static (resources, id) =>
         {
-            lock (resources.Gate)
+            bool removed = resources.Services.Remove(id);
+            if (removed)
             {
-                removed = resources.Services.Remove(id);
-                if (removed)
-                {
-                    resources.Alerts.DetachService(id, Clock.NowSeconds());
-                }
+                resources.Alerts.DetachService(id, Clock.NowSeconds());
             }
-        }
 
-        return removed ? Respond.NoContent(context) : Respond.NotFound(context, ResourceMessages.ServiceNotFound);
-    }
+            return removed;
+        });
 }
