@@ -33,7 +33,7 @@ internal sealed class MetricShowEndpoint
         var request = LegacyReadRequest.Parse(query, Clock.NowSeconds(), errors, out bool resolutionUnavailable);
         if (resolutionUnavailable)
         {
-            return WriteResolutionUnavailableAsync(context);
+            return JsonResponse.ResolutionUnavailableAsync(context);
         }
 
         if (request is null)
@@ -104,15 +104,4 @@ internal sealed class MetricShowEndpoint
 
         writer.WriteEndObject();
     }
-
-    /// <summary>This one error carries a bare string under <c>request</c>, unlike every other error body.</summary>
-    private static Task WriteResolutionUnavailableAsync(HttpContext context) =>
-        JsonResponse.WriteAsync(context, StatusCodes.Status400BadRequest, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("errors");
-            writer.WriteString("request", ErrorMessages.ResolutionUnavailable);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
 }
