@@ -205,7 +205,7 @@ internal sealed class AlertEndpoints
 
     /// <summary><c>DELETE /v1/alerts/:id</c></summary>
     public Task DeleteAsync(HttpContext context) =>
-        ResourceDelete.ByIdAsync(context, ResourceMessages.AlertNotFound, static (resources, id) => resources.Alerts.Remove(id));
+        ResourceById.DeleteAsync(context, ResourceMessages.AlertNotFound, static (resources, id) => resources.Alerts.Remove(id));
 
     /// <summary>The alert's services in the order they were attached. Call while holding the gate.</summary>
     public static List<Service> ServicesOf(AccountResources resources, Alert alert)

@@ -60,22 +60,8 @@ internal sealed class ServiceEndpoints
     }
 
     /// <summary><c>GET /v1/services/:id</c></summary>
-    public Task ShowAsync(HttpContext context)
-    {
-        var resources = Respond.Resources(context);
-        Service? service = null;
-        if (RouteIds.TryGet(context, "id", out long id))
-        {
-            lock (resources.Gate)
-            {
-                service = resources.Services.Find(id);
-            }
-        }
-
-        return service is null
-            ? Respond.NotFound(context, ResourceMessages.ServiceNotFound)
-            : Respond.Ok(context, writer => ServiceJson.Write(writer, service));
-    }
+    public Task ShowAsync(HttpContext context) =>
+        ResourceById.ShowAsync(context, ResourceMessages.ServiceNotFound, static (resources, id) => resources.Services.Find(id), ServiceJson.Write);
 
     /// <summary><c>PUT /v1/services/:id</c>: changes the fields sent; 204.</summary>
     public Task UpdateAsync(HttpContext context)
@@ -120,7 +106,7 @@ internal sealed class ServiceEndpoints
 
     /// <summary><c>DELETE /v1/services/:id</c>: 204, and the service is taken off every alert that used it.</summary>
     public Task DeleteAsync(HttpContext context) =>
-        ResourceDelete.ByIdAsync(context, ResourceMessages.ServiceNotFound, static (resources, id) =>
+        ResourceById.DeleteAsync(context, ResourceMessages.ServiceNotFound, static (resources, id) =>
         {
             bool removed = resources.Services.Remove(id);
             if (removed)

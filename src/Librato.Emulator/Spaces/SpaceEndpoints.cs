@@ -113,5 +113,5 @@ internal sealed class SpaceEndpoints
 
     /// <summary><c>DELETE /v1/spaces/:id</c>: 204; the space's charts go with it.</summary>
     public Task DeleteAsync(HttpContext context) =>
-        ResourceDelete.ByIdAsync(context, ResourceMessages.SpaceNotFound, static (resources, id) => resources.Spaces.Remove(id));
+        ResourceById.DeleteAsync(context, ResourceMessages.SpaceNotFound, static (resources, id) => resources.Spaces.Remove(id));
 }
