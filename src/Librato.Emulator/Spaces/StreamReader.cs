@@ -54,7 +54,7 @@ internal static class StreamReader
         }
 
         string? color = Text(fields, "color", MaxTextLength);
-        if (color is not null && !IsHexColor(color))
+        if (color is not null && !HexColor.IsValid(color))
         {
             fields.Fail("color", "must be a 7-character hex color such as #52D74C");
         }
@@ -171,23 +171,5 @@ internal static class StreamReader
     {
         string stripped = value.Replace("*", string.Empty).Replace("%", string.Empty);
         return value.Length > 0 && (stripped.Length == 0 || TagRules.IsValidValue(stripped));
-    }
-
-    private static bool IsHexColor(string text)
-    {
-        if (text.Length != 7 || text[0] != '#')
-        {
-            return false;
-        }
-
-        for (int i = 1; i < text.Length; i++)
-        {
-            if (!char.IsAsciiHexDigit(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
