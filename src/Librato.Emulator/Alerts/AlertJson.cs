@@ -47,24 +47,10 @@ internal static class AlertJson
         writer.WriteString("type", condition.Type);
         writer.WriteString("metric_name", condition.MetricName);
         writer.WriteOrNull("source", condition.Source);
-        if (condition.Threshold is { } threshold)
-        {
-            writer.WriteNumber("threshold", threshold);
-        }
-        else
-        {
-            writer.WriteNull("threshold");
-        }
+        writer.WriteOrNull("threshold", condition.Threshold);
 
         writer.WriteOrNull("summary_function", condition.SummaryFunction);
-        if (condition.Duration is { } duration)
-        {
-            writer.WriteNumber("duration", duration);
-        }
-        else
-        {
-            writer.WriteNull("duration");
-        }
+        writer.WriteOrNull("duration", condition.Duration);
 
         writer.WriteBoolean("detect_reset", condition.DetectReset);
         writer.WriteStartArray("tags");

@@ -26,14 +26,7 @@ internal static class AnnotationJson
         writer.WriteOrNull("description", annotation.Description);
         writer.WriteOrNull("source", annotation.Source);
         writer.WriteNumber("start_time", annotation.StartTime);
-        if (annotation.EndTime is { } end)
-        {
-            writer.WriteNumber("end_time", end);
-        }
-        else
-        {
-            writer.WriteNull("end_time");
-        }
+        writer.WriteOrNull("end_time", annotation.EndTime);
 
         writer.WriteStartArray("links");
         foreach (var link in annotation.Links)

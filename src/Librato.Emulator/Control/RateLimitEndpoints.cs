@@ -145,14 +145,7 @@ internal sealed class RateLimitEndpoints
 
     private static void WriteSettings(Utf8JsonWriter writer, EmulatorRateLimit settings)
     {
-        if (settings.Limit is { } limit)
-        {
-            writer.WriteNumber("limit", limit);
-        }
-        else
-        {
-            writer.WriteNull("limit");
-        }
+        writer.WriteOrNull("limit", settings.Limit);
 
         writer.WriteNumber("window_seconds", settings.WindowSeconds);
         writer.WriteNumber("status", settings.Status);

@@ -28,4 +28,28 @@ internal static class JsonWriterNulls
             writer.WriteNumber(name, value.Value);
         }
     }
+
+    public static void WriteOrNull(this Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteNumber(name, value.Value);
+        }
+    }
+
+    public static void WriteOrNull(this Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteNumber(name, value.Value);
+        }
+    }
 }

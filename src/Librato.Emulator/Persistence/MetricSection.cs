@@ -56,14 +56,7 @@ internal sealed class MetricSection : IPersistentSection
         writer.WriteString("type", metadata.Type.ToApiName());
         writer.WriteOrNull("display_name", metadata.DisplayName);
         writer.WriteOrNull("description", metadata.Description);
-        if (metadata.Period is { } period)
-        {
-            writer.WriteNumber("period", period);
-        }
-        else
-        {
-            writer.WriteNull("period");
-        }
+        writer.WriteOrNull("period", metadata.Period);
 
         writer.WriteOrNull("composite", metadata.Composite);
         writer.WriteStartObject("attributes");

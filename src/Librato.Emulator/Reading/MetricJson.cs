@@ -20,14 +20,7 @@ internal static class MetricJson
         writer.WriteString("name", metric.Name);
         writer.WriteOrNull("display_name", metric.DisplayName);
         writer.WriteOrNull("description", metric.Description);
-        if (metric.Period.HasValue)
-        {
-            writer.WriteNumber("period", metric.Period.Value);
-        }
-        else
-        {
-            writer.WriteNull("period");
-        }
+        writer.WriteOrNull("period", metric.Period);
 
         writer.WriteString("type", metric.Type.ToApiName());
         writer.WriteNull("source_lag");
