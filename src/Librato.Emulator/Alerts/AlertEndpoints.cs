@@ -204,20 +204,8 @@ internal sealed class AlertEndpoints
     }
 
     /// <summary><c>DELETE /v1/alerts/:id</c></summary>
-    public Task DeleteAsync(HttpContext context)
-    {
-        var resources = Respond.Resources(context);
-        bool removed = false;
-        if (RouteIds.TryGet(context, "id", out long id))
-        {
-            lock (resources.Gate)
-            {
-                removed = resources.Alerts.Remove(id);
-            }
-        }
-
-        return removed ? Respond.NoContent(context) : Respond.NotFound(context, ResourceMessages.AlertNotFound);
-    }
+    public Task DeleteAsync(HttpContext context) =>
+        ResourceById.DeleteAsync(context, ResourceMessages.AlertNotFound, static (resources, id) => resources.Alerts.Remove(id));
 
     /// <summary>The alert's services in the order they were attached. Call while holding the gate.</summary>
     public static List<Service> ServicesOf(AccountResources resources, Alert alert)
@@ -247,25 +235,6 @@ internal sealed class AlertEndpoints
         return !errors.Any;
     }
 
-    /// <summary>
-    /// Gives every condition an id. A condition that names one of the alert's current conditions keeps that id
-    /// (clients send back what they read); any other gets a new one.
-    /// </summary>
-    private static List<AlertCondition> AssignIds(AccountResources resources, List<AlertCondition> conditions, IReadOnlyList<AlertCondition> current)
-    {
-        var kept = new HashSet<long>();
-        foreach (var condition in current)
-        {
-            kept.Add(condition.Id);
-        }
-
-        var result = new List<AlertCondition>(conditions.Count);
-        foreach (var condition in conditions)
-        {
-            bool reuse = condition.Id != 0 && kept.Remove(condition.Id);
-            result.Add(condition with { Id = reuse ? condition.Id : resources.Ids.Next() });
-        }
-
-        return result;
-    }
+    private static List<AlertCondition> AssignIds(AccountResources resources, List<AlertCondition> conditions, IReadOnlyList<AlertCondition> current) =>
+        resources.Ids.AssignKeeping(conditions, current, static c => c.Id, static (c, id) => c with { Id = id });
 }

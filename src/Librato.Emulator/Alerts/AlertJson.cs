@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using Librato.Emulator.Http;
 using Librato.Emulator.Services;
 
 namespace Librato.Emulator.Alerts;
@@ -12,7 +13,7 @@ internal static class AlertJson
         writer.WriteStartObject();
         writer.WriteNumber("id", alert.Id);
         writer.WriteString("name", alert.Name);
-        WriteNullable(writer, "description", alert.Description);
+        writer.WriteOrNull("description", alert.Description);
         writer.WriteStartArray("conditions");
         foreach (var condition in alert.Conditions)
         {
@@ -45,25 +46,11 @@ internal static class AlertJson
         writer.WriteNumber("id", condition.Id);
         writer.WriteString("type", condition.Type);
         writer.WriteString("metric_name", condition.MetricName);
-        WriteNullable(writer, "source", condition.Source);
-        if (condition.Threshold is { } threshold)
-        {
-            writer.WriteNumber("threshold", threshold);
-        }
-        else
-        {
-            writer.WriteNull("threshold");
-        }
+        writer.WriteOrNull("source", condition.Source);
+        writer.WriteOrNull("threshold", condition.Threshold);
 
-        WriteNullable(writer, "summary_function", condition.SummaryFunction);
-        if (condition.Duration is { } duration)
-        {
-            writer.WriteNumber("duration", duration);
-        }
-        else
-        {
-            writer.WriteNull("duration");
-        }
+        writer.WriteOrNull("summary_function", condition.SummaryFunction);
+        writer.WriteOrNull("duration", condition.Duration);
 
         writer.WriteBoolean("detect_reset", condition.DetectReset);
         writer.WriteStartArray("tags");
@@ -84,17 +71,5 @@ internal static class AlertJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
     }
 }

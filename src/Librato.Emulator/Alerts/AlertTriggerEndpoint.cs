@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
-using Librato.Emulator.Http;
-using Librato.Emulator.Reading;
+using Librato.Emulator.Control;
 using Librato.Emulator.Resources;
 using Microsoft.AspNetCore.Http;
 
@@ -22,11 +21,10 @@ internal sealed class AlertTriggerEndpoint
 
     public Task HandleAsync(HttpContext context)
     {
-        string? user = QueryParams.GetString(context.Request.Query, "user");
-        var store = user is null ? state.DefaultStore : state.FindStore(user);
+        var store = ControlUser.FindOrDefault(state, context, out string? user);
         if (store is null)
         {
-            return JsonResponse.RequestErrorAsync(context, StatusCodes.Status404NotFound, $"No account '{user}' is configured");
+            return ControlUser.UnknownAsync(context, user);
         }
 
         if (!RouteIds.TryGet(context, "id", out long id) || !AlertStatusEndpoints.Trigger(store.Resources, id))

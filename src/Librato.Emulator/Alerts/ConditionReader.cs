@@ -21,48 +21,11 @@ internal static class ConditionReader
     private static readonly string[] SummaryFunctions = { "min", "max", "average", "sum", "count", "derivative", "absolute_value" };
 
     /// <summary>The conditions, with id 0 where the client sent none, or null when something was wrong.</summary>
-    public static List<AlertCondition>? Read(JsonElement value, ParamErrors errors, AccountStore metrics)
-    {
-        var result = new List<AlertCondition>();
-        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
-        {
-            return result;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(Key, ResourceMessages.MustBeArray);
-            return null;
-        }
-
-        bool ok = true;
-        int index = 0;
-        foreach (var element in value.EnumerateArray())
-        {
-            var condition = ReadOne(new FieldReader(element, errors, Key, index), metrics);
-            if (condition is null)
-            {
-                ok = false;
-            }
-            else
-            {
-                result.Add(condition);
-            }
-
-            index++;
-        }
-
-        return ok ? result : null;
-    }
+    public static List<AlertCondition>? Read(JsonElement value, ParamErrors errors, AccountStore metrics) =>
+        ObjectListReader.Read(value, errors, Key, fields => ReadOne(fields, metrics));
 
     private static AlertCondition? ReadOne(FieldReader fields, AccountStore metrics)
     {
-        if (fields.Root.ValueKind != JsonValueKind.Object)
-        {
-            fields.Fail("", ResourceMessages.MustBeObject);
-            return null;
-        }
-
         int before = fields.ErrorCount;
         string typeField = fields.Has("type") || !fields.Has("condition_type") ? "type" : "condition_type";
         string? type = fields.RequiredString(typeField);
@@ -157,11 +120,9 @@ internal static class ConditionReader
             case JsonValueKind.Array:
                 foreach (var entry in value.EnumerateArray())
                 {
-                    var tag = new FieldReader(entry, new ParamErrors());
-                    string? name = entry.ValueKind == JsonValueKind.Object ? tag.String("name").Value : null;
-                    if (name is null || !TagRules.IsValidName(name))
+                    string? name = TagEntryReader.Name(fields, entry, out var tag);
+                    if (name is null)
                     {
-                        fields.Fail("tags", "must be a list of {\"name\",\"values\"} with valid tag names");
                         return null;
                     }
 

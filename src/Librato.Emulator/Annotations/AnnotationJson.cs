@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Librato.Emulator.Http;
 
 namespace Librato.Emulator.Annotations;
 
@@ -22,17 +23,10 @@ internal static class AnnotationJson
         writer.WriteStartObject();
         writer.WriteNumber("id", annotation.Id);
         writer.WriteString("title", annotation.Title);
-        WriteNullable(writer, "description", annotation.Description);
-        WriteNullable(writer, "source", annotation.Source);
+        writer.WriteOrNull("description", annotation.Description);
+        writer.WriteOrNull("source", annotation.Source);
         writer.WriteNumber("start_time", annotation.StartTime);
-        if (annotation.EndTime is { } end)
-        {
-            writer.WriteNumber("end_time", end);
-        }
-        else
-        {
-            writer.WriteNull("end_time");
-        }
+        writer.WriteOrNull("end_time", annotation.EndTime);
 
         writer.WriteStartArray("links");
         foreach (var link in annotation.Links)
@@ -48,20 +42,8 @@ internal static class AnnotationJson
     {
         writer.WriteStartObject();
         writer.WriteString("rel", link.Rel);
-        WriteNullable(writer, "label", link.Label);
+        writer.WriteOrNull("label", link.Label);
         writer.WriteString("href", link.Href);
         writer.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
     }
 }

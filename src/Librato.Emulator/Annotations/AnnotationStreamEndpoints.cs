@@ -15,29 +15,14 @@ internal sealed class AnnotationStreamEndpoints
     private const string Unassigned = "unassigned";
 
     /// <summary><c>GET /v1/annotations</c>: paginated streams ordered by name; <c>name</c> keeps names containing it.</summary>
-    public Task ListAsync(HttpContext context)
-    {
-        var errors = new ParamErrors();
-        var page = PageRequest.Read(context.Request.Query, errors, "name");
-        if (page is null)
-        {
-            return Respond.Invalid(context, errors);
-        }
-
-        string? name = QueryParams.GetString(context.Request.Query, "name");
-        var resources = Respond.Resources(context);
-        List<AnnotationStream> all;
-        lock (resources.Gate)
-        {
-            all = resources.Annotations.All();
-        }
-
-        int total = all.Count;
-        var found = all.FindAll(s => string.IsNullOrEmpty(name) || s.Name.Contains(name, StringComparison.OrdinalIgnoreCase));
-        int foundCount = found.Count;
-        var items = page.Cut(found, static (a, b) => PageRequest.CompareNames(a.Name, b.Name));
-        return Respond.Ok(context, writer => page.WriteEnvelope(writer, "annotations", foundCount, total, items, AnnotationJson.WriteStream));
-    }
+    public Task ListAsync(HttpContext context) =>
+        ResourceList.ByNameAsync(
+            context,
+            "annotations",
+            static resources => resources.Annotations.All(),
+            static stream => stream.Name,
+            static (a, b) => PageRequest.CompareNames(a.Name, b.Name),
+            AnnotationJson.WriteStream);
 
     /// <summary>
     /// <c>GET /v1/annotations/:name</c>: the stream; with time parameters also its events, as an object keyed by

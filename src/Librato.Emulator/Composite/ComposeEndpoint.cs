@@ -18,7 +18,7 @@ internal static class ComposeEndpoint
         var request = ComposeRequest.Parse(context.Request.Query, Clock.NowSeconds(), legacy, errors, out bool resolutionUnavailable);
         if (resolutionUnavailable)
         {
-            return CompositeJson.ResolutionUnavailableAsync(context);
+            return JsonResponse.ResolutionUnavailableAsync(context);
         }
 
         if (request is null)

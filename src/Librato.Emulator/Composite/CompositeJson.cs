@@ -158,17 +158,6 @@ internal static class CompositeJson
         }
     }
 
-    /// <summary>The legacy resolution error, whose <c>request</c> member is a bare string.</summary>
-    public static Task ResolutionUnavailableAsync(HttpContext context) =>
-        JsonResponse.WriteAsync(context, StatusCodes.Status400BadRequest, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("errors");
-            writer.WriteString("request", ErrorMessages.ResolutionUnavailable);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
-
     private static void WriteQuery(Utf8JsonWriter writer, SeriesQuery query)
     {
         writer.WriteStartObject("query");

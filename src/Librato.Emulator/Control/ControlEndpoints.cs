@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Threading.Tasks;
 using Librato.Emulator.Http;
-using Librato.Emulator.Reading;
 using Microsoft.AspNetCore.Http;
 
 namespace Librato.Emulator.Control;
@@ -22,14 +21,14 @@ internal sealed class ControlEndpoints
     /// <summary><c>POST /_emulator/reset[?user=email]</c></summary>
     public Task ResetAsync(HttpContext context)
     {
-        string? user = QueryParams.GetString(context.Request.Query, "user");
+        string? user = ControlUser.Get(context);
         if (user is null)
         {
             state.Reset();
         }
         else if (state.FindStore(user) is null)
         {
-            return UnknownUserAsync(context, user);
+            return ControlUser.UnknownAsync(context, user);
         }
         else
         {
@@ -43,11 +42,10 @@ internal sealed class ControlEndpoints
     /// <summary><c>GET /_emulator/stats[?user=email]</c>, for the first account when no user is given.</summary>
     public Task StatsAsync(HttpContext context)
     {
-        string? user = QueryParams.GetString(context.Request.Query, "user");
-        var store = user is null ? state.DefaultStore : state.FindStore(user);
+        var store = ControlUser.FindOrDefault(state, context, out string? user);
         if (store is null)
         {
-            return UnknownUserAsync(context, user!);
+            return ControlUser.UnknownAsync(context, user);
         }
 
         var stats = state.GetStats(store.Email);
@@ -74,10 +72,10 @@ internal sealed class ControlEndpoints
     /// <summary><c>GET /_emulator/requests[?user=email]</c>: every logged request, or only that account's.</summary>
     public Task RequestsAsync(HttpContext context)
     {
-        string? user = QueryParams.GetString(context.Request.Query, "user");
+        string? user = ControlUser.Get(context);
         if (user is not null && state.FindStore(user) is null)
         {
-            return UnknownUserAsync(context, user);
+            return ControlUser.UnknownAsync(context, user);
         }
 
         var requests = state.GetRequests(user);
@@ -137,7 +135,4 @@ internal sealed class ControlEndpoints
 
         writer.WriteEndObject();
     }
-
-    private static Task UnknownUserAsync(HttpContext context, string user) =>
-        JsonResponse.RequestErrorAsync(context, StatusCodes.Status404NotFound, $"No account '{user}' is configured");
 }

@@ -4,7 +4,6 @@ using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
 using Librato.Emulator.Limits;
-using Librato.Emulator.Reading;
 using Librato.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -23,11 +22,10 @@ internal sealed class RateLimitEndpoints
     /// <summary><c>GET /_emulator/rate-limit[?user=email]</c>, for the first account when no user is given.</summary>
     public Task ShowAsync(HttpContext context)
     {
-        string? user = QueryParams.GetString(context.Request.Query, "user");
-        var store = user is null ? state.DefaultStore : state.FindStore(user);
+        var store = ControlUser.FindOrDefault(state, context, out string? user);
         if (store is null)
         {
-            return UnknownUserAsync(context, user!);
+            return ControlUser.UnknownAsync(context, user);
         }
 
         var limiter = store.RateLimiter;
@@ -52,11 +50,11 @@ internal sealed class RateLimitEndpoints
     /// </summary>
     public async Task UpdateAsync(HttpContext context)
     {
-        string? user = QueryParams.GetString(context.Request.Query, "user");
+        string? user = ControlUser.Get(context);
         AccountStore? only = null;
         if (user is not null && (only = state.FindStore(user)) is null)
         {
-            await UnknownUserAsync(context, user).ConfigureAwait(false);
+            await ControlUser.UnknownAsync(context, user).ConfigureAwait(false);
             return;
         }
 
@@ -147,14 +145,7 @@ internal sealed class RateLimitEndpoints
 
     private static void WriteSettings(Utf8JsonWriter writer, EmulatorRateLimit settings)
     {
-        if (settings.Limit is { } limit)
-        {
-            writer.WriteNumber("limit", limit);
-        }
-        else
-        {
-            writer.WriteNull("limit");
-        }
+        writer.WriteOrNull("limit", settings.Limit);
 
         writer.WriteNumber("window_seconds", settings.WindowSeconds);
         writer.WriteNumber("status", settings.Status);
@@ -168,7 +159,4 @@ internal sealed class RateLimitEndpoints
         writer.WriteNumber("reset", view.Reset);
         writer.WriteEndObject();
     }
-
-    private static Task UnknownUserAsync(HttpContext context, string user) =>
-        JsonResponse.RequestErrorAsync(context, StatusCodes.Status404NotFound, $"No account '{user}' is configured");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Librato.Emulator.Http;
 
 namespace Librato.Emulator.Faults;
 
@@ -10,15 +11,15 @@ internal static class FaultJson
         writer.WriteNumber("id", fault.Id);
         writer.WriteString("kind", fault.Kind.ToName());
         writer.WriteStartObject("match");
-        WriteNullable(writer, "method", fault.Method);
-        WriteNullable(writer, "path", fault.Path);
-        WriteNullable(writer, "user", fault.User);
+        writer.WriteOrNull("method", fault.Method);
+        writer.WriteOrNull("path", fault.Path);
+        writer.WriteOrNull("user", fault.User);
         writer.WriteEndObject();
         writer.WriteNumber("remaining", fault.Remaining);
-        WriteNullable(writer, "status", fault.Status);
-        WriteNullable(writer, "body", fault.Body);
-        WriteNullable(writer, "content_type", fault.ContentType);
-        WriteNullable(writer, "retry_after", fault.RetryAfter);
+        writer.WriteOrNull("status", fault.Status);
+        writer.WriteOrNull("body", fault.Body);
+        writer.WriteOrNull("content_type", fault.ContentType);
+        writer.WriteOrNull("retry_after", fault.RetryAfter);
         writer.WriteNumber("delay_ms", fault.DelayMilliseconds);
         writer.WriteBoolean("process", fault.Process);
         if (fault.Kind == FaultKind.Drop)
@@ -30,31 +31,7 @@ internal static class FaultJson
             writer.WriteNull("after");
         }
 
-        WriteNullable(writer, "bytes", fault.Bytes);
+        writer.WriteOrNull("bytes", fault.Bytes);
         writer.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, int? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteNumber(name, value.Value);
-        }
     }
 }

@@ -43,6 +43,20 @@ internal static class JsonResponse
             writer.WriteEndObject();
         });
 
+    /// <summary>
+    /// The legacy reads' error for a resolution they cannot give; this one error carries a bare string under
+    /// <c>request</c>, unlike every other error body.
+    /// </summary>
+    public static Task ResolutionUnavailableAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status400BadRequest, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("errors");
+            writer.WriteString("request", ErrorMessages.ResolutionUnavailable);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
+
     /// <summary><c>{"errors":{"params":{...}}}</c>, with <c>request_time</c> when given.</summary>
     public static Task ParamErrorsAsync(HttpContext context, ParamErrors errors, long? requestTime = null) =>
         WriteAsync(context, StatusCodes.Status400BadRequest, writer =>

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using Librato.Emulator.Http;
 
@@ -170,35 +171,17 @@ internal static class JsonNumbers
         return NumberStatus.Ok;
     }
 
-    private static bool LooksNumeric(ReadOnlySpan<byte> text)
-    {
-        bool sawDigit = false;
-        foreach (byte c in text)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                sawDigit = true;
-            }
-            else if (c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E')
-            {
-                return false;
-            }
-        }
-
-        return sawDigit;
-    }
-
     /// <summary>Rejects "NaN", "Infinity", hex and padded text, which double.TryParse would otherwise accept.</summary>
-    private static bool LooksNumeric(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
+    private static bool LooksNumeric(string? text) => text is not null && LooksNumeric(text.AsSpan());
 
+    /// <summary>Digits, signs, points and exponents only, with at least one digit; for UTF-8 bytes and for chars.</summary>
+    private static bool LooksNumeric<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T>
+    {
         bool sawDigit = false;
-        foreach (char c in text)
+        foreach (T unit in text)
         {
+            int c = int.CreateTruncating(unit);
             if (c >= '0' && c <= '9')
             {
                 sawDigit = true;

@@ -8,22 +8,8 @@ namespace Librato.Emulator.Jobs;
 /// <summary><c>GET /v1/jobs/:id</c>: the state of a job started by a route that answered 202.</summary>
 internal sealed class JobEndpoints
 {
-    public Task ShowAsync(HttpContext context)
-    {
-        var resources = Respond.Resources(context);
-        Job? job = null;
-        if (RouteIds.TryGet(context, "id", out long id))
-        {
-            lock (resources.Gate)
-            {
-                job = resources.Jobs.Find(id);
-            }
-        }
-
-        return job is null
-            ? Respond.NotFound(context, ResourceMessages.JobNotFound)
-            : Respond.Ok(context, writer => Write(writer, job));
-    }
+    public Task ShowAsync(HttpContext context) =>
+        ResourceById.ShowAsync(context, ResourceMessages.JobNotFound, static (resources, id) => resources.Jobs.Find(id), Write);
 
     /// <summary><c>{"id","state"}</c> plus <c>progress</c>, <c>output</c> and <c>errors</c> when the job has them.</summary>
     public static void Write(Utf8JsonWriter writer, Job job)

@@ -67,27 +67,6 @@ internal static class AttributeRules
         }
     }
 
-    private static bool IsHexColor(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return false;
-        }
-
-        string text = value.GetString()!;
-        if (text.Length != 7 || text[0] != '#')
-        {
-            return false;
-        }
-
-        for (int i = 1; i < text.Length; i++)
-        {
-            if (!char.IsAsciiHexDigit(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsHexColor(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && HexColor.IsValid(value.GetString()!);
 }

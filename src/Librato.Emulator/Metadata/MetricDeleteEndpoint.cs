@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
+using Librato.Emulator.Reading;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -12,10 +13,9 @@ internal sealed class MetricDeleteEndpoint
     public Task HandleAsync(HttpContext context)
     {
         var api = context.Features.GetRequiredFeature<ApiRequest>();
-        string name = (string)context.Request.RouteValues["name"]!;
-        if (!api.Account.Delete(name))
+        if (!api.Account.Delete(MetricRoute.Name(context)))
         {
-            return JsonResponse.RequestErrorAsync(context, StatusCodes.Status404NotFound, ErrorMessages.MetricNotFound);
+            return MetricRoute.NotFoundAsync(context);
         }
 
         context.Response.StatusCode = StatusCodes.Status204NoContent;

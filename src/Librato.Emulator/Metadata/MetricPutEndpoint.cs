@@ -21,7 +21,7 @@ internal sealed class MetricPutEndpoint
     public Task HandleAsync(HttpContext context)
     {
         var api = context.Features.GetRequiredFeature<ApiRequest>();
-        string name = (string)context.Request.RouteValues["name"]!;
+        string name = MetricRoute.Name(context);
         if (!NameRules.IsValidMetricName(name))
         {
             return JsonResponse.ParamErrorAsync(context, "name", $"'{name}' is not a valid metric name");

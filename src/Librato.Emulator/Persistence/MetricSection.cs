@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using Librato.Emulator.Http;
 using Librato.Emulator.Storage;
 
 namespace Librato.Emulator.Persistence;
@@ -53,18 +54,11 @@ internal sealed class MetricSection : IPersistentSection
         writer.WriteStartObject();
         writer.WriteString("name", metadata.Name);
         writer.WriteString("type", metadata.Type.ToApiName());
-        WriteNullable(writer, "display_name", metadata.DisplayName);
-        WriteNullable(writer, "description", metadata.Description);
-        if (metadata.Period is { } period)
-        {
-            writer.WriteNumber("period", period);
-        }
-        else
-        {
-            writer.WriteNull("period");
-        }
+        writer.WriteOrNull("display_name", metadata.DisplayName);
+        writer.WriteOrNull("description", metadata.Description);
+        writer.WriteOrNull("period", metadata.Period);
 
-        WriteNullable(writer, "composite", metadata.Composite);
+        writer.WriteOrNull("composite", metadata.Composite);
         writer.WriteStartObject("attributes");
         foreach (var attribute in metadata.Attributes)
         {
@@ -77,7 +71,7 @@ internal sealed class MetricSection : IPersistentSection
         foreach (var series in metric.LegacySeries.Values)
         {
             writer.WriteStartObject();
-            WriteNullable(writer, "source", series.Source);
+            writer.WriteOrNull("source", series.Source);
             WritePoints(writer, series.All());
             writer.WriteEndObject();
         }
@@ -131,18 +125,6 @@ internal sealed class MetricSection : IPersistentSection
         else
         {
             writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using Librato.Emulator.Http;
 using Librato.Emulator.Storage;
 
 namespace Librato.Emulator.Persistence;
@@ -29,15 +30,7 @@ internal sealed class SourceSection : IPersistentSection
         {
             writer.WriteStartObject();
             writer.WriteString("name", source.Name);
-            if (source.DisplayName is { } displayName)
-            {
-                writer.WriteString("display_name", displayName);
-            }
-            else
-            {
-                writer.WriteNull("display_name");
-            }
-
+            writer.WriteOrNull("display_name", source.DisplayName);
             writer.WriteEndObject();
         }
 

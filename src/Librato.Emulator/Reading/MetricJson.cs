@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Librato.Emulator.Http;
 using Librato.Emulator.Storage;
 
 namespace Librato.Emulator.Reading;
@@ -17,16 +18,9 @@ internal static class MetricJson
     public static void WriteProperties(Utf8JsonWriter writer, MetricMetadata metric)
     {
         writer.WriteString("name", metric.Name);
-        WriteNullableString(writer, "display_name", metric.DisplayName);
-        WriteNullableString(writer, "description", metric.Description);
-        if (metric.Period.HasValue)
-        {
-            writer.WriteNumber("period", metric.Period.Value);
-        }
-        else
-        {
-            writer.WriteNull("period");
-        }
+        writer.WriteOrNull("display_name", metric.DisplayName);
+        writer.WriteOrNull("description", metric.Description);
+        writer.WriteOrNull("period", metric.Period);
 
         writer.WriteString("type", metric.Type.ToApiName());
         writer.WriteNull("source_lag");
@@ -40,19 +34,7 @@ internal static class MetricJson
         writer.WriteEndObject();
         if (metric.Type == MetricType.Composite)
         {
-            WriteNullableString(writer, "composite", metric.Composite);
-        }
-    }
-
-    private static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
+            writer.WriteOrNull("composite", metric.Composite);
         }
     }
 }

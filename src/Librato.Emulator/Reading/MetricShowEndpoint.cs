@@ -1,12 +1,10 @@
 using System.Text.Json;
 using System.Threading.Tasks;
 using Librato.Emulator.Composite;
-using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
 using Librato.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Librato.Emulator.Reading;
 
@@ -18,12 +16,10 @@ internal sealed class MetricShowEndpoint
 {
     public Task HandleAsync(HttpContext context)
     {
-        var api = context.Features.GetRequiredFeature<ApiRequest>();
-        string name = (string)context.Request.RouteValues["name"]!;
-        var metric = api.Account.Find(name);
+        var metric = MetricRoute.Find(context, out var account, out _);
         if (metric is null)
         {
-            return JsonResponse.RequestErrorAsync(context, StatusCodes.Status404NotFound, ErrorMessages.MetricNotFound);
+            return MetricRoute.NotFoundAsync(context);
         }
 
         var query = context.Request.Query;
@@ -37,7 +33,7 @@ internal sealed class MetricShowEndpoint
         var request = LegacyReadRequest.Parse(query, Clock.NowSeconds(), errors, out bool resolutionUnavailable);
         if (resolutionUnavailable)
         {
-            return WriteResolutionUnavailableAsync(context);
+            return JsonResponse.ResolutionUnavailableAsync(context);
         }
 
         if (request is null)
@@ -47,7 +43,7 @@ internal sealed class MetricShowEndpoint
 
         if (metric.Type == MetricType.Composite)
         {
-            return SavedCompositeRead.WriteLegacyAsync(context, api.Account, metric, request);
+            return SavedCompositeRead.WriteLegacyAsync(context, account, metric, request);
         }
 
         return WriteMeasurementsAsync(context, metric, request);
@@ -108,15 +104,4 @@ internal sealed class MetricShowEndpoint
 
         writer.WriteEndObject();
     }
-
-    /// <summary>This one error carries a bare string under <c>request</c>, unlike every other error body.</summary>
-    private static Task WriteResolutionUnavailableAsync(HttpContext context) =>
-        JsonResponse.WriteAsync(context, StatusCodes.Status400BadRequest, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("errors");
-            writer.WriteString("request", ErrorMessages.ResolutionUnavailable);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
 }

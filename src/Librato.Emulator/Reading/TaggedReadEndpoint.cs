@@ -2,12 +2,10 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Librato.Emulator.Composite;
-using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
 using Librato.Emulator.Input;
 using Librato.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Librato.Emulator.Reading;
 
@@ -16,12 +14,10 @@ internal sealed class TaggedReadEndpoint
 {
     public Task HandleAsync(HttpContext context)
     {
-        var api = context.Features.GetRequiredFeature<ApiRequest>();
-        string name = (string)context.Request.RouteValues["name"]!;
-        var metric = api.Account.Find(name);
+        var metric = MetricRoute.Find(context, out var account, out var name);
         if (metric is null)
         {
-            return JsonResponse.RequestErrorAsync(context, StatusCodes.Status404NotFound, ErrorMessages.MetricNotFound);
+            return MetricRoute.NotFoundAsync(context);
         }
 
         var errors = new ParamErrors();
@@ -33,7 +29,7 @@ internal sealed class TaggedReadEndpoint
 
         if (metric.Type == MetricType.Composite)
         {
-            return SavedCompositeRead.WriteTaggedAsync(context, api.Account, metric, request);
+            return SavedCompositeRead.WriteTaggedAsync(context, account, metric, request);
         }
 
         var read = TaggedRead.Run(metric, request);

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace Librato.Emulator.Resources;
 
 /// <summary>
@@ -16,4 +19,27 @@ internal sealed class IdSequence
     public void Restore(long last) => Last = last;
 
     public void Reset() => Last = 0;
+
+    /// <summary>
+    /// Gives every part of a resource (an alert's conditions, a chart's streams) an id. A part that names one of
+    /// the <paramref name="current"/> parts keeps that id (clients send back what they read); any other gets a new one.
+    /// </summary>
+    public List<T> AssignKeeping<T>(List<T> parts, IReadOnlyList<T> current, Func<T, long> idOf, Func<T, long, T> withId)
+    {
+        var kept = new HashSet<long>();
+        foreach (var part in current)
+        {
+            kept.Add(idOf(part));
+        }
+
+        var result = new List<T>(parts.Count);
+        foreach (var part in parts)
+        {
+            long id = idOf(part);
+            bool reuse = id != 0 && kept.Remove(id);
+            result.Add(withId(part, reuse ? id : Next()));
+        }
+
+        return result;
+    }
 }

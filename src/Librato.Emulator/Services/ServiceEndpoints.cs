@@ -27,11 +27,9 @@ internal sealed class ServiceEndpoints
             all = resources.Services.All();
         }
 
-        int total = all.Count;
-        var items = page.Cut(all, page.OrderBy == "updated_at"
+        return ResourceList.PageAsync(context, page, "services", all, static _ => true, page.OrderBy == "updated_at"
             ? static (a, b) => a.UpdatedAt != b.UpdatedAt ? a.UpdatedAt.CompareTo(b.UpdatedAt) : a.Id.CompareTo(b.Id)
-            : static (a, b) => PageRequest.CompareNames(a.Title, b.Title) is var c && c != 0 ? c : a.Id.CompareTo(b.Id));
-        return Respond.Ok(context, writer => page.WriteEnvelope(writer, "services", total, total, items, ServiceJson.Write));
+            : static (a, b) => ResourceList.CompareNamesThenIds(a.Title, a.Id, b.Title, b.Id), ServiceJson.Write);
     }
 
     /// <summary><c>POST /v1/services</c>: 201 with Location and the service.</summary>
@@ -62,22 +60,8 @@ internal sealed class ServiceEndpoints
     }
 
     /// <summary><c>GET /v1/services/:id</c></summary>
-    public Task ShowAsync(HttpContext context)
-    {
-        var resources = Respond.Resources(context);
-        Service? service = null;
-        if (RouteIds.TryGet(context, "id", out long id))
-        {
-            lock (resources.Gate)
-            {
-                service = resources.Services.Find(id);
-            }
-        }
-
-        return service is null
-            ? Respond.NotFound(context, ResourceMessages.ServiceNotFound)
-            : Respond.Ok(context, writer => ServiceJson.Write(writer, service));
-    }
+    public Task ShowAsync(HttpContext context) =>
+        ResourceById.ShowAsync(context, ResourceMessages.ServiceNotFound, static (resources, id) => resources.Services.Find(id), ServiceJson.Write);
 
     /// <summary><c>PUT /v1/services/:id</c>: changes the fields sent; 204.</summary>
     public Task UpdateAsync(HttpContext context)
@@ -121,22 +105,15 @@ internal sealed class ServiceEndpoints
     }
 
     /// <summary><c>DELETE /v1/services/:id</c>: 204, and the service is taken off every alert that used it.</summary>
-    public Task DeleteAsync(HttpContext context)
-    {
-        var resources = Respond.Resources(context);
-        bool removed = false;
-        if (RouteIds.TryGet(context, "id", out long id))
+    public Task DeleteAsync(HttpContext context) =>
+        ResourceById.DeleteAsync(context, ResourceMessages.ServiceNotFound, static (resources, id) =>
         {
-            lock (resources.Gate)
+            bool removed = resources.Services.Remove(id);
+            if (removed)
             {
-                removed = resources.Services.Remove(id);
-                if (removed)
-                {
-                    resources.Alerts.DetachService(id, Clock.NowSeconds());
-                }
+                resources.Alerts.DetachService(id, Clock.NowSeconds());
             }
-        }
 
-        return removed ? Respond.NoContent(context) : Respond.NotFound(context, ResourceMessages.ServiceNotFound);
-    }
+            return removed;
+        });
 }

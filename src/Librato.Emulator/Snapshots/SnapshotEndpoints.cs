@@ -72,22 +72,8 @@ internal sealed class SnapshotEndpoints
     }
 
     /// <summary><c>GET /v1/snapshots/:id</c></summary>
-    public Task ShowAsync(HttpContext context)
-    {
-        var resources = Respond.Resources(context);
-        Snapshot? snapshot = null;
-        if (RouteIds.TryGet(context, "id", out long id))
-        {
-            lock (resources.Gate)
-            {
-                snapshot = resources.Snapshots.Find(id);
-            }
-        }
-
-        return snapshot is null
-            ? Respond.NotFound(context, ResourceMessages.SnapshotNotFound)
-            : Respond.Ok(context, writer => Write(writer, context, snapshot));
-    }
+    public Task ShowAsync(HttpContext context) =>
+        ResourceById.ShowAsync(context, ResourceMessages.SnapshotNotFound, static (resources, id) => resources.Snapshots.Find(id), (writer, snapshot) => Write(writer, context, snapshot));
 
     private static void Write(Utf8JsonWriter writer, HttpContext context, Snapshot snapshot)
     {

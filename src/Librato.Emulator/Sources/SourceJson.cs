@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Librato.Emulator.Http;
 using Librato.Emulator.Storage;
 
 namespace Librato.Emulator.Sources;
@@ -10,15 +11,7 @@ internal static class SourceJson
     {
         writer.WriteStartObject();
         writer.WriteString("name", source.Name);
-        if (source.DisplayName is { } displayName)
-        {
-            writer.WriteString("display_name", displayName);
-        }
-        else
-        {
-            writer.WriteNull("display_name");
-        }
-
+        writer.WriteOrNull("display_name", source.DisplayName);
         writer.WriteEndObject();
     }
 }

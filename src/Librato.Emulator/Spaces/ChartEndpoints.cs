@@ -209,23 +209,8 @@ internal sealed class ChartEndpoints
         }
     }
 
-    private static List<ChartStream> AssignIds(AccountResources resources, List<ChartStream> streams, IReadOnlyList<ChartStream> current)
-    {
-        var kept = new HashSet<long>();
-        foreach (var stream in current)
-        {
-            kept.Add(stream.Id);
-        }
-
-        var result = new List<ChartStream>(streams.Count);
-        foreach (var stream in streams)
-        {
-            bool reuse = stream.Id != 0 && kept.Remove(stream.Id);
-            result.Add(stream with { Id = reuse ? stream.Id : resources.Ids.Next() });
-        }
-
-        return result;
-    }
+    private static List<ChartStream> AssignIds(AccountResources resources, List<ChartStream> streams, IReadOnlyList<ChartStream> current) =>
+        resources.Ids.AssignKeeping(streams, current, static s => s.Id, static (s, id) => s with { Id = id });
 
     /// <summary>Looks up the API type of a stream's metric in the caller's account: gauge when it does not exist.</summary>
     private static Func<string, string> MetricTypes(HttpContext context)

@@ -14,29 +14,14 @@ internal sealed class SpaceEndpoints
     public const int MaxNameLength = 255;
 
     /// <summary><c>GET /v1/spaces</c>: paginated <c>{id,name}</c> ordered by name; <c>name</c> keeps names containing it.</summary>
-    public Task ListAsync(HttpContext context)
-    {
-        var errors = new ParamErrors();
-        var page = PageRequest.Read(context.Request.Query, errors, "name");
-        if (page is null)
-        {
-            return Respond.Invalid(context, errors);
-        }
-
-        string? name = QueryParams.GetString(context.Request.Query, "name");
-        var resources = Respond.Resources(context);
-        List<Space> all;
-        lock (resources.Gate)
-        {
-            all = resources.Spaces.All();
-        }
-
-        int total = all.Count;
-        var found = all.FindAll(s => string.IsNullOrEmpty(name) || s.Name.Contains(name, StringComparison.OrdinalIgnoreCase));
-        int foundCount = found.Count;
-        var items = page.Cut(found, static (a, b) => PageRequest.CompareNames(a.Name, b.Name) is var c && c != 0 ? c : a.Id.CompareTo(b.Id));
-        return Respond.Ok(context, writer => page.WriteEnvelope(writer, "spaces", foundCount, total, items, SpaceJson.WriteSummary));
-    }
+    public Task ListAsync(HttpContext context) =>
+        ResourceList.ByNameAsync(
+            context,
+            "spaces",
+            static resources => resources.Spaces.All(),
+            static space => space.Name,
+            static (a, b) => ResourceList.CompareNamesThenIds(a.Name, a.Id, b.Name, b.Id),
+            SpaceJson.WriteSummary);
 
     /// <summary><c>POST /v1/spaces</c> with <c>name</c> (and optionally <c>tags</c>): 201 with Location and <c>{id,name}</c>.</summary>
     public Task CreateAsync(HttpContext context)
@@ -127,18 +112,6 @@ internal sealed class SpaceEndpoints
     }
 
     /// <summary><c>DELETE /v1/spaces/:id</c>: 204; the space's charts go with it.</summary>
-    public Task DeleteAsync(HttpContext context)
-    {
-        var resources = Respond.Resources(context);
-        bool removed = false;
-        if (RouteIds.TryGet(context, "id", out long id))
-        {
-            lock (resources.Gate)
-            {
-                removed = resources.Spaces.Remove(id);
-            }
-        }
-
-        return removed ? Respond.NoContent(context) : Respond.NotFound(context, ResourceMessages.SpaceNotFound);
-    }
+    public Task DeleteAsync(HttpContext context) =>
+        ResourceById.DeleteAsync(context, ResourceMessages.SpaceNotFound, static (resources, id) => resources.Spaces.Remove(id));
 }

@@ -21,43 +21,11 @@ internal static class StreamReader
     // The documented operators include '*', which that range leaves out, so '*' is allowed as well.
     private static readonly Regex TransformFunction = new(@"^[0-9xp()*+,\-./ ]+$", RegexOptions.CultureInvariant);
 
-    public static List<ChartStream>? Read(JsonElement value, ParamErrors errors)
-    {
-        var streams = new List<ChartStream>();
-        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
-        {
-            return streams;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(Key, ResourceMessages.MustBeArray);
-            return null;
-        }
-
-        bool ok = true;
-        int index = 0;
-        foreach (var element in value.EnumerateArray())
-        {
-            var stream = ReadOne(new FieldReader(element, errors, Key, index++));
-            ok &= stream is not null;
-            if (stream is not null)
-            {
-                streams.Add(stream);
-            }
-        }
-
-        return ok ? streams : null;
-    }
+    public static List<ChartStream>? Read(JsonElement value, ParamErrors errors) =>
+        ObjectListReader.Read(value, errors, Key, ReadOne);
 
     private static ChartStream? ReadOne(FieldReader fields)
     {
-        if (fields.Root.ValueKind != JsonValueKind.Object)
-        {
-            fields.Fail("", ResourceMessages.MustBeObject);
-            return null;
-        }
-
         int before = fields.ErrorCount;
         string? metric = Text(fields, "metric", NameRules.MaxLength);
         if (metric is not null && !NameRules.IsValidMetricName(metric))
@@ -86,7 +54,7 @@ internal static class StreamReader
         }
 
         string? color = Text(fields, "color", MaxTextLength);
-        if (color is not null && !IsHexColor(color))
+        if (color is not null && !HexColor.IsValid(color))
         {
             fields.Fail("color", "must be a 7-character hex color such as #52D74C");
         }
@@ -163,11 +131,9 @@ internal static class StreamReader
         var tags = new List<StreamTag>();
         foreach (var entry in value.EnumerateArray())
         {
-            var tag = new FieldReader(entry, new ParamErrors());
-            string? name = entry.ValueKind == JsonValueKind.Object ? tag.String("name").Value : null;
-            if (name is null || !TagRules.IsValidName(name))
+            string? name = TagEntryReader.Name(fields, entry, out var tag);
+            if (name is null)
             {
-                fields.Fail("tags", "must be a list of {\"name\",\"values\"} with valid tag names");
                 return null;
             }
 
@@ -205,23 +171,5 @@ internal static class StreamReader
     {
         string stripped = value.Replace("*", string.Empty).Replace("%", string.Empty);
         return value.Length > 0 && (stripped.Length == 0 || TagRules.IsValidValue(stripped));
-    }
-
-    private static bool IsHexColor(string text)
-    {
-        if (text.Length != 7 || text[0] != '#')
-        {
-            return false;
-        }
-
-        for (int i = 1; i < text.Length; i++)
-        {
-            if (!char.IsAsciiHexDigit(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

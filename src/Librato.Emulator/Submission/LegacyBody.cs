@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using System.Text.Unicode;
 using Librato.Emulator.Input;
 
 namespace Librato.Emulator.Submission;
@@ -10,10 +9,8 @@ namespace Librato.Emulator.Submission;
 /// <c>counters</c>, from any of the three layouts (an array, an object hashed by metric name, or an object
 /// indexed by position whose entries carry their own name).
 /// </summary>
-internal sealed class LegacyBody : IDisposable
+internal sealed class LegacyBody : SubmissionBody, IDisposable
 {
-    public FieldSet Root;
-
     public PooledList<RawMeasurement> Gauges { get; } = new(1024);
 
     private bool gaugesInvalid;
@@ -24,51 +21,22 @@ internal sealed class LegacyBody : IDisposable
     /// <summary>Set when <c>gauges</c> or <c>counters</c> is neither an array, an object nor null.</summary>
     public bool HasInvalidCollection => gaugesInvalid || countersInvalid;
 
-    /// <summary>Reads the body; false when it is not a JSON object (or not JSON at all).</summary>
-    public static bool TryRead(ReadOnlySpan<byte> body, LegacyBody result)
+    protected override bool TryReadMeasurements(int field, ref Utf8JsonReader reader)
     {
-        // JSON is UTF-8; checking it once up front (it is fast) spares every later string read the question.
-        if (body.IsEmpty || !Utf8.IsValid(body))
+        if (field == (int)MeasurementField.Gauges)
+        {
+            gaugesInvalid = !ReadCollection(ref reader, Gauges);
+        }
+        else if (field == (int)MeasurementField.Counters)
+        {
+            countersInvalid = !ReadCollection(ref reader, Counters);
+        }
+        else
         {
             return false;
         }
 
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                int field = FieldReader.PropertyField(ref reader);
-                reader.Read();
-                if (field == (int)MeasurementField.Gauges)
-                {
-                    result.gaugesInvalid = !ReadCollection(ref reader, result.Gauges);
-                }
-                else if (field == (int)MeasurementField.Counters)
-                {
-                    result.countersInvalid = !ReadCollection(ref reader, result.Counters);
-                }
-                else if (field >= 0)
-                {
-                    result.Root[field] = JsonScalar.Capture(ref reader);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            return !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        return true;
     }
 
     /// <summary>Reads one collection, replacing what an earlier spelling of it gave; false when its kind is unusable.</summary>

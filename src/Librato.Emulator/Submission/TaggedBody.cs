@@ -1,62 +1,26 @@
 using System;
 using System.Text.Json;
-using System.Text.Unicode;
 using Librato.Emulator.Input;
 
 namespace Librato.Emulator.Submission;
 
 /// <summary>A tagged submission read in one pass: the top-level fields and every entry of <c>measurements</c>.</summary>
-internal sealed class TaggedBody : IDisposable
+internal sealed class TaggedBody : SubmissionBody, IDisposable
 {
-    public FieldSet Root;
-
     /// <summary>What <c>measurements</c> was: Array when usable, Undefined when absent.</summary>
     public JsonValueKind MeasurementsKind { get; private set; }
 
     public PooledList<RawMeasurement> Measurements { get; } = new(1024);
 
-    /// <summary>Reads the body; false when it is not a JSON object (or not JSON at all).</summary>
-    public static bool TryRead(ReadOnlySpan<byte> body, TaggedBody result)
+    protected override bool TryReadMeasurements(int field, ref Utf8JsonReader reader)
     {
-        // JSON is UTF-8; checking it once up front (it is fast) spares every later string read the question.
-        if (body.IsEmpty || !Utf8.IsValid(body))
+        if (field != (int)MeasurementField.Measurements)
         {
             return false;
         }
 
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                int field = FieldReader.PropertyField(ref reader);
-                reader.Read();
-                if (field == (int)MeasurementField.Measurements)
-                {
-                    result.ReadMeasurements(ref reader);
-                }
-                else if (field >= 0)
-                {
-                    result.Root[field] = JsonScalar.Capture(ref reader);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            // Anything after the root object is an error, as it is for a parsed document.
-            return !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        ReadMeasurements(ref reader);
+        return true;
     }
 
     private void ReadMeasurements(ref Utf8JsonReader reader)

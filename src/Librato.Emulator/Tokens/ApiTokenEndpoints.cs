@@ -135,13 +135,14 @@ internal sealed class ApiTokenEndpoints
         }
 
         WildcardPattern? pattern = string.IsNullOrEmpty(name) ? null : new WildcardPattern(name.Contains('*') ? name : "*" + name + "*");
-        var all = Account(context).Tokens.Created();
-        int total = all.Count;
-        var found = all.FindAll(t => pattern is null || (t.Name is not null && pattern.IsMatch(t.Name)));
-        int foundCount = found.Count;
-        var items = page.Cut(found, static (a, b) => PageRequest.CompareNames(a.Name, b.Name) is var c && c != 0 ? c : a.Id.CompareTo(b.Id));
-        return Respond.Ok(context, writer =>
-            page.WriteEnvelope(writer, "api_tokens", foundCount, total, items, (w, token) => ApiTokenJson.Write(w, context, token)));
+        return ResourceList.PageAsync(
+            context,
+            page,
+            "api_tokens",
+            Account(context).Tokens.Created(),
+            t => pattern is null || (t.Name is not null && pattern.IsMatch(t.Name)),
+            static (a, b) => ResourceList.CompareNamesThenIds(a.Name, a.Id, b.Name, b.Id),
+            (w, token) => ApiTokenJson.Write(w, context, token));
     }
 
     private static AccountStore Account(HttpContext context) => context.Features.GetRequiredFeature<ApiRequest>().Account;

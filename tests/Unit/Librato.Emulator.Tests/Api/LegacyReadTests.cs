@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -21,11 +20,8 @@ public sealed class LegacyReadTests : EmulatorTestBase
         Assert.Equal(200, response.Status);
     }
 
-    private Task PostValues(string name, string? source, IEnumerable<(long Time, double Value)> points)
-    {
-        string sourceJson = source is null ? string.Empty : $",\"source\":\"{source}\"";
-        return Post(string.Join(",", points.Select(p => $$"""{"name":"{{name}}","value":{{p.Value.ToString(CultureInfo.InvariantCulture)}},"measure_time":{{p.Time}}{{sourceJson}} }""")));
-    }
+    private Task PostValues(string name, string? source, IEnumerable<(long Time, double Value)> points) =>
+        Post(LegacyEntries.Of(name, source, points));
 
     private static Dictionary<string, JsonElement[]> Measurements(ApiResponse response)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -17,10 +16,7 @@ public sealed class LegacySummaryTests : EmulatorTestBase
 
     private async Task Post(string kind, string name, string? source, params (long Time, double Value)[] points)
     {
-        string sourceJson = source is null ? string.Empty : $",\"source\":\"{source}\"";
-        string entries = string.Join(",", points.Select(p =>
-            $$"""{"name":"{{name}}","value":{{p.Value.ToString(CultureInfo.InvariantCulture)}},"measure_time":{{p.Time}}{{sourceJson}} }"""));
-        var response = await Api.PostJsonAsync("/v1/metrics", $$"""{"{{kind}}":[{{entries}}]}""");
+        var response = await Api.PostJsonAsync("/v1/metrics", $$"""{"{{kind}}":[{{LegacyEntries.Of(name, source, points)}}]}""");
         Assert.Equal(200, response.Status);
     }
 

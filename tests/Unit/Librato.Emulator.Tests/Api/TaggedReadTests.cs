@@ -1,44 +1,18 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Librato.Emulator.Tests.Support;
 using Xunit;
 
 namespace Librato.Emulator.Tests.Api;
 
-public sealed class TaggedReadTests : EmulatorTestBase
+public sealed class TaggedReadTests : TaggedSeriesTestBase
 {
     public TaggedReadTests(EmulatorFixture fixture)
         : base(fixture)
     {
     }
-
-    private async Task Post(string tagsJson, IEnumerable<(long Time, double Value)> points, string name = "m")
-    {
-        string items = string.Join(",", points.Select(p =>
-            $$"""{"name":"{{name}}","value":{{p.Value.ToString(CultureInfo.InvariantCulture)}},"time":{{p.Time}} }"""));
-        var response = await Api.PostJsonAsync("/v1/measurements", $$"""{"tags":{{tagsJson}},"measurements":[{{items}}]}""");
-        Assert.Equal(202, response.Status);
-        Assert.Equal(0, response.Json.GetProperty("measurements").GetProperty("summary").GetProperty("failed").GetInt32());
-    }
-
-    private static JsonElement[] Series(ApiResponse response)
-    {
-        Assert.Equal(200, response.Status);
-        return response.Json.GetProperty("series").EnumerateArray().ToArray();
-    }
-
-    private static string TagsOf(JsonElement series) =>
-        string.Join(",", series.GetProperty("tags").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}"));
-
-    private static long[] Times(JsonElement series) =>
-        series.GetProperty("measurements").EnumerateArray().Select(p => p.GetProperty("time").GetInt64()).ToArray();
-
-    private static double[] Values(JsonElement series) =>
-        series.GetProperty("measurements").EnumerateArray().Select(p => p.GetProperty("value").GetDouble()).ToArray();
 
     [Fact]
     public async Task UnknownMetricIs404()

@@ -9,42 +9,8 @@ using Xunit;
 
 namespace Librato.Emulator.Tests.Hosting;
 
-public sealed class DataFileTests : IDisposable
+public sealed class DataFileTests : DataFileTestBase
 {
-    private const string Email = "demo@example.com";
-
-    private readonly TempDirectory directory = new();
-
-    public DataFileTests()
-    {
-        DataPath = directory.File("state.json");
-    }
-
-    private string DataPath { get; }
-
-    private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-
-    public void Dispose() => directory.Dispose();
-
-    private Task<EmulatorHost> Start(Action<EmulatorOptions>? configure = null)
-    {
-        var options = new EmulatorOptions { DataFile = DataPath };
-        configure?.Invoke(options);
-        return EmulatorHost.StartAsync(options);
-    }
-
-    private static async Task<ApiResponse> Send(EmulatorHost host, HttpMethod method, string path, string? json = null, string email = Email, string token = "demo-token")
-    {
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
-        var request = new HttpRequestMessage(method, path);
-        if (json is not null)
-        {
-            request.Content = ApiClient.Body(json, false, "application/json");
-        }
-
-        return await new ApiClient(http, email, token).SendAsync(request);
-    }
-
     private static async Task Seed(EmulatorHost host, long t)
     {
         Assert.Equal(200, (await Send(host, HttpMethod.Post, "/v1/metrics", $$"""
@@ -248,7 +214,7 @@ public sealed class DataFileTests : IDisposable
     public async Task MissingDirectoryIsRefused()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            EmulatorHost.StartAsync(new EmulatorOptions { DataFile = directory.File(Path.Combine("missing", "state.json")) }));
+            EmulatorHost.StartAsync(new EmulatorOptions { DataFile = Folder.File(Path.Combine("missing", "state.json")) }));
 
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }

@@ -11,40 +11,9 @@ using Xunit;
 namespace Librato.Emulator.Tests.Hosting;
 
 /// <summary>The resources (annotations, spaces, charts, services, alerts, snapshots, jobs, API tokens) in the data file.</summary>
-public sealed class ResourceDataFileTests : IDisposable
+public sealed class ResourceDataFileTests : DataFileTestBase
 {
-    private const string Email = "demo@example.com";
-    private const string Token = "demo-token";
-
-    private readonly TempDirectory directory = new();
-
-    public ResourceDataFileTests()
-    {
-        DataPath = directory.File("state.json");
-    }
-
-    private string DataPath { get; }
-
-    private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-
-    public void Dispose() => directory.Dispose();
-
-    private Task<EmulatorHost> Start() => EmulatorHost.StartAsync(new EmulatorOptions { DataFile = DataPath });
-
-    private Task<EmulatorHost> StartSavingEverySecond() =>
-        EmulatorHost.StartAsync(new EmulatorOptions { DataFile = DataPath, DataSaveIntervalSeconds = 1 });
-
-    private static async Task<ApiResponse> Send(EmulatorHost host, HttpMethod method, string path, string? json = null, string token = Token)
-    {
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
-        var request = new HttpRequestMessage(method, path);
-        if (json is not null)
-        {
-            request.Content = ApiClient.Body(json, false, "application/json");
-        }
-
-        return await new ApiClient(http, Email, token).SendAsync(request);
-    }
+    private Task<EmulatorHost> StartSavingEverySecond() => Start(options => options.DataSaveIntervalSeconds = 1);
 
     private static async Task<long> Create(EmulatorHost host, string path, string json, int status = 201)
     {
@@ -149,7 +118,7 @@ public sealed class ResourceDataFileTests : IDisposable
         Assert.Contains(before, line => line.Contains("\"cleared\":[{\"cleared_at\":", StringComparison.Ordinal));
 
         Assert.Equal(200, (await Send(second, HttpMethod.Get, "/v1/metrics", token: viewerToken)).Status);
-        Assert.Equal(403, (await Send(second, HttpMethod.Post, "/v1/metrics", """{"gauges":[{"name":"g","value":1}]}""", viewerToken)).Status);
+        Assert.Equal(403, (await Send(second, HttpMethod.Post, "/v1/metrics", """{"gauges":[{"name":"g","value":1}]}""", token: viewerToken)).Status);
         var inactive = await Send(second, HttpMethod.Get, "/v1/metrics", token: retiredToken);
         Assert.Equal("""{"errors":{"request":["Authentication failed: this token is not active."]}}""", inactive.Body);
 
@@ -247,7 +216,7 @@ public sealed class ResourceDataFileTests : IDisposable
         string content = "{\"format\":\"librato-emulator-data\",\"version\":1,\"accounts\":{\"" + Email + "\":{" + section + "}}}";
         File.WriteAllText(DataPath, content);
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(Start);
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Start());
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(content, File.ReadAllText(DataPath));
