@@ -77,6 +77,21 @@ Describe 'Help for <Name>' -ForEach $Cmdlets {
         }
     }
 
+    It 'documents the positions and pipeline input the cmdlet declares' {
+        foreach ($parameter in $Parameters) {
+            $sets = @($parameter.ParameterSets.Values)
+            $declared = @($sets | ForEach-Object { if ($_.Position -ge 0) { "$($_.Position)" } else { 'named' } } | Sort-Object -Unique)
+            $inSyntax = @($Help.syntax.syntaxItem | ForEach-Object { $_.parameter } | Where-Object name -EQ $parameter.Name | ForEach-Object position | Sort-Object -Unique)
+            $inSyntax | Should -Be $declared -Because "the positions of -$($parameter.Name)"
+
+            $pipeline = ($HelpParameters | Where-Object name -EQ $parameter.Name).pipelineInput
+            $byValue = @($sets | Where-Object ValueFromPipeline).Count -gt 0
+            $byName = @($sets | Where-Object ValueFromPipelineByPropertyName).Count -gt 0
+            ($pipeline -match 'ByValue') | Should -Be $byValue -Because "-$($parameter.Name) pipeline input by value ($pipeline)"
+            ($pipeline -match 'ByPropertyName') | Should -Be $byName -Because "-$($parameter.Name) pipeline input by property name ($pipeline)"
+        }
+    }
+
     It 'shows the syntax of every parameter set' {
         @($Help.syntax.syntaxItem).Count | Should -Be @($Command.ParameterSets).Count
     }
@@ -150,5 +165,12 @@ Describe 'Help pages as a whole' {
         ($topic | Out-String) | Should -Match 'SHORT DESCRIPTION'
         ($topic | Out-String) | Should -Match 'Connect-Librato'
         ($topic | Out-String) | Should -Match 'emulator'
+    }
+
+    It 'names every exported cmdlet in about_Librato' {
+        $text = Get-Help about_Librato | Out-String
+        foreach ($name in (Get-Command -Module Librato -CommandType Cmdlet).Name) {
+            $text | Should -Match "\b$([regex]::Escape($name))\b" -Because "about_Librato should list $name"
+        }
     }
 }
