@@ -4,7 +4,8 @@
     Builds, tests and demonstrates Librato.PowerShell.
 .DESCRIPTION
     Tasks:
-      Build  stages an importable module in out/Librato and the emulator in out/Librato.Emulator.
+      Build  stages an importable module in out/Librato (with its help, made from docs/cmdlets) and the
+             emulator in out/Librato.Emulator.
       Test   builds, runs the xunit suites, then Pester in a fresh pwsh against out/Librato, and prints
              one line "N passed, N failed" for both together; exits non-zero when anything failed.
       Demo   builds, starts the emulator, sends a few hundred measurements and reads them back.
@@ -49,6 +50,8 @@ $ModuleFiles = @(
     'System.Numerics.Vectors.dll'
     'System.Runtime.CompilerServices.Unsafe.dll'
     'System.Threading.Tasks.Extensions.dll'
+    'en-US/Librato.PowerShell.dll-Help.xml'
+    'en-US/about_Librato.help.txt'
 )
 
 function Invoke-Native {
@@ -65,6 +68,23 @@ function Get-ModuleVersion {
     $props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1
 }
 
+function Invoke-HelpBuild {
+    # Turns docs/cmdlets into MAML and an about topic in $Destination; PlatyPS when installed, else build/ConvertTo-MamlHelp.ps1.
+    param([string] $Destination)
+    $docs = Join-Path $Root 'docs/cmdlets'
+    $pages = @(Get-ChildItem -LiteralPath $docs -Filter '*.md' | Where-Object Name -NotLike 'about_*')
+    $about = @(Get-ChildItem -LiteralPath $docs -Filter 'about_*.md')
+    if (Get-Module -ListAvailable -Name platyPS) {
+        Import-Module platyPS
+        New-ExternalHelp -Path $pages.FullName -OutputPath $Destination -Force | Out-Null
+        New-ExternalHelp -Path $about.FullName -OutputPath $Destination -Force | Out-Null
+    }
+    else {
+        & (Join-Path $Root 'build/ConvertTo-MamlHelp.ps1') -Path $pages.FullName -OutputPath (Join-Path $Destination 'Librato.PowerShell.dll-Help.xml') `
+            -AboutPath $about.FullName -AboutOutputDirectory $Destination
+    }
+}
+
 function Invoke-Build {
     Write-Host "Building ($Configuration)..." -ForegroundColor Cyan
     Invoke-Native dotnet @('build', (Join-Path $Root 'Librato.PowerShell.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
@@ -72,12 +92,18 @@ function Invoke-Build {
     $binary = Join-Path $Root "src/Librato.PowerShell/bin/$Configuration/netstandard2.0"
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     New-Item -ItemType Directory -Path $ModuleOut -Force | Out-Null
-    foreach ($file in $ModuleFiles) {
+    foreach ($file in $ModuleFiles | Where-Object { $_ -notlike '*/*' }) {
         $source = @((Join-Path $Root "module/$file"), (Join-Path $binary $file)) | Where-Object { Test-Path $_ } | Select-Object -First 1
         if (-not $source) {
             throw "The module file '$file' was not produced by the build."
         }
         Copy-Item -LiteralPath $source -Destination $ModuleOut
+    }
+    Invoke-HelpBuild -Destination (Join-Path $ModuleOut 'en-US')
+    foreach ($file in $ModuleFiles | Where-Object { $_ -like '*/*' }) {
+        if (-not (Test-Path -LiteralPath (Join-Path $ModuleOut $file))) {
+            throw "The module file '$file' was not produced by the build."
+        }
     }
 
     $manifest = Join-Path $ModuleOut 'Librato.psd1'
