@@ -10,7 +10,9 @@
              one line "N passed, N failed" for both together; exits non-zero when anything failed.
       Demo   builds, starts the emulator, sends a few hundred measurements and reads them back.
       Clean  removes out/ and every bin/ and obj/ folder.
-      Bench  runs the emulator ingest benchmark (bench/Librato.Emulator.Bench, Release) and prints measurements/second.
+      Bench  builds, runs the emulator ingest benchmark (bench/Librato.Emulator.Bench, Release), then the module
+             benchmark (bench/Invoke-ModuleBenchmark.ps1) in a fresh pwsh against out/Librato; prints a table of
+             figures, ratios and targets and writes it to bench/results.md. -Quick uses smaller sizes.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
@@ -24,7 +26,10 @@ param(
     [string] $Configuration = 'Release',
 
     # Runs only the Pester files whose names match (for example 'Send*'); xunit is skipped when set.
-    [string] $PesterFilter
+    [string] $PesterFilter,
+
+    # Bench: smaller sizes for a fast run (100,000 pipeline objects instead of 1,000,000, and so on).
+    [switch] $Quick
 )
 
 $ErrorActionPreference = 'Stop'
@@ -196,7 +201,23 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     # Not a timed test: it prints what this machine achieves and fails only when a measurement went missing.
-    Invoke-Native dotnet @('run', '--project', (Join-Path $Root 'bench/Librato.Emulator.Bench'), '-c', 'Release')
+    Invoke-Build
+    $ingest = @{}
+    & dotnet run --project (Join-Path $Root 'bench/Librato.Emulator.Bench') -c Release | ForEach-Object {
+        Write-Host $_
+        if ($_ -match '^(legacy|tagged): best ([\d,]+) measurements/s') { $ingest[$Matches[1]] = [double]($Matches[2] -replace ',', '') }
+    }
+    if ($LASTEXITCODE -ne 0) {
+        throw "The emulator ingest benchmark failed with exit code $LASTEXITCODE."
+    }
+
+    # A fresh pwsh: nothing this build session loaded (the module, the emulator helpers) colours the figures.
+    $benchArgs = @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-ModuleBenchmark.ps1'),
+        '-ModulePath', $ModuleOut, '-EmulatorPath', $EmulatorOut, '-ResultPath', (Join-Path $Root 'bench/results.md'),
+        '-EmulatorLegacyRate', "$($ingest['legacy'])", '-EmulatorTaggedRate', "$($ingest['tagged'])")
+    if ($Quick) { $benchArgs += '-Quick' }
+    Push-Location $Root
+    try { Invoke-Native dotnet $benchArgs } finally { Pop-Location }
 }
 
 function Invoke-Clean {

@@ -1,0 +1,401 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Measures the staged Librato module against its baselines, in one run, on this machine.
+.DESCRIPTION
+    Every figure is a ratio against a baseline measured in the same run, so the targets hold on any machine.
+    The emulator on loopback is the server. Prints a table and writes it to -ResultPath (bench/results.md).
+    A benchmark, not a test: it fails only when a measurement could not be taken, never because a target is missed.
+.EXAMPLE
+    dotnet pwsh -NoProfile -File bench/Invoke-ModuleBenchmark.ps1 -ModulePath out/Librato -EmulatorPath out/Librato.Emulator -Quick
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
+    [string] $ResultPath = (Join-Path $PSScriptRoot 'results.md'),
+    # Emulator ingest figures (measurements/s, best of its rounds) from bench/Librato.Emulator.Bench, for figure 6.
+    [double] $EmulatorLegacyRate = 0,
+    [double] $EmulatorTaggedRate = 0,
+    # Smaller sizes for a fast run.
+    [switch] $Quick
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$sizes = if ($Quick) {
+    @{ Pipeline = 100000; MemorySmall = 10000; MemoryLarge = 1000000; Metrics = 20000; MetricsSmall = 1000; Points = 10000; ColdRuns = 5; Rounds = 3 }
+}
+else {
+    @{ Pipeline = 1000000; MemorySmall = 100000; MemoryLarge = 10000000; Metrics = 100000; MetricsSmall = 1000; Points = 50000; ColdRuns = 9; Rounds = 3 }
+}
+
+$manifest = (Resolve-Path (Join-Path $ModulePath 'Librato.psd1')).Path
+$EmulatorPath = (Resolve-Path $EmulatorPath).Path
+Import-Module $manifest -Force
+Import-Module (Join-Path $PSScriptRoot '../build/LibratoEmulator.psm1') -Force
+
+# Child runs use this very pwsh (not a pwsh found on PATH), started the way `dotnet pwsh` starts it.
+$pwshDll = [System.Reflection.Assembly]::GetEntryAssembly().Location
+$host_ = [Environment]::ProcessPath
+$childPrefix = @(if ([IO.Path]::GetExtension($pwshDll) -eq '.dll' -and $host_ -notlike '*pwsh*') { $pwshDll })
+$email = 'bench@example.com'
+$token = 'bench-token'
+$authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("${email}:$token"))
+$rows = [System.Collections.Generic.List[object]]::new()
+$notes = [System.Collections.Generic.List[string]]::new()
+$inv = [cultureinfo]::InvariantCulture
+
+function Format-Number([double] $Value, [string] $Format = 'N0') { $Value.ToString($Format, $inv) }
+function Format-Seconds([TimeSpan] $Span) { (Format-Number $Span.TotalSeconds 'N2') + ' s' }
+function Format-Bytes([double] $Bytes) { (Format-Number ($Bytes / 1MB) 'N1') + ' MB' }
+
+function Add-Row {
+    param([string] $Figure, [string] $Measured, [string] $Baseline, [double] $Ratio, [string] $Target, [Nullable[bool]] $Pass)
+    $row = [pscustomobject]@{
+        Figure   = $Figure
+        Measured = $Measured
+        Baseline = $Baseline
+        Ratio    = if ([double]::IsNaN($Ratio)) { '-' } else { (Format-Number $Ratio 'N2') + 'x' }
+        Target   = $Target
+        Result   = if ($null -eq $Pass) { 'n/a' } elseif ($Pass) { 'PASS' } else { 'FAIL' }
+    }
+    $rows.Add($row)
+    Write-Host ("  {0}: {1} vs {2} = {3} ({4}) {5}" -f $row.Figure, $row.Measured, $row.Baseline, $row.Ratio, $row.Target, $row.Result)
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $middle = [int][Math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
+}
+
+function Invoke-Child {
+    # Runs a fresh `pwsh -NoProfile -Command`; returns its wall time and the JSON object its last line printed.
+    param([string] $Command)
+    $arguments = $childPrefix + @('-NoProfile', '-NonInteractive', '-Command', $Command)
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $output = & $host_ @arguments 2>&1
+    $watch.Stop()
+    if ($LASTEXITCODE -ne 0) {
+        throw "A child pwsh failed with exit code ${LASTEXITCODE}: $($output -join "`n")"
+    }
+    $last = @($output | Where-Object { "$_".StartsWith('{') }) | Select-Object -Last 1
+    [pscustomobject]@{ Elapsed = $watch.Elapsed; Result = if ($last) { "$last" | ConvertFrom-Json } else { $null } }
+}
+
+function Get-Stats([object] $Emulator) {
+    Invoke-LibratoEmulatorControl -Emulator $Emulator -Path "stats?user=$([uri]::EscapeDataString($email))"
+}
+
+function Reset-Emulator([object] $Emulator) {
+    Invoke-LibratoEmulatorControl -Emulator $Emulator -Path 'reset' -Method Post | Out-Null
+}
+
+function Wait-Stored {
+    # Polls the emulator until it holds the expected number of stored points; returns when it does.
+    param([object] $Emulator, [long] $Expected, [int] $TimeoutSec = 600)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while ($true) {
+        $stored = [long](Get-Stats $Emulator).measurements
+        if ($stored -ge $Expected) { return }
+        if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator holds $stored measurements, expected $Expected." }
+        Start-Sleep -Milliseconds 5
+    }
+}
+
+function Connect-Bench([object] $Emulator) {
+    Connect-Librato -Email $email -Token (ConvertTo-SecureString $token -AsPlainText -Force) -Endpoint $Emulator.Url -PassThru
+}
+
+function Get-ClientPorts([int] $ServerPort) {
+    # Local ports of this machine's TCP sockets (any state, TIME_WAIT included) whose remote end is the server port.
+    $ports = [System.Collections.Generic.HashSet[int]]::new()
+    foreach ($table in '/proc/net/tcp', '/proc/net/tcp6') {
+        if (-not (Test-Path $table)) { continue }
+        foreach ($line in (Get-Content $table | Select-Object -Skip 1)) {
+            $fields = $line.Trim() -split '\s+'
+            $remotePort = [Convert]::ToInt32(($fields[2] -split ':')[-1], 16)
+            if ($remotePort -eq $ServerPort) { [void]$ports.Add([Convert]::ToInt32(($fields[1] -split ':')[-1], 16)) }
+        }
+    }
+    , $ports
+}
+
+function New-Objects {
+    # Pre-built pipeline input: every object is its own (metric, source or tags, time), so none replaces another.
+    param([int] $Count, [long] $FirstTime, [switch] $Tagged, [string] $Prefix = 'bench.pipe')
+    $objects = [object[]]::new($Count)
+    $tagSets = @(for ($h = 0; $h -lt 100; $h++) { @{ host = "h-$h"; region = 'us-east-1' } })
+    for ($i = 0; $i -lt $Count; $i++) {
+        $h = [int][Math]::Floor($i / 10) % 100
+        if ($Tagged) {
+            $objects[$i] = [pscustomobject]@{ Name = "$Prefix.$($i % 10)"; Value = $i * 0.5; Tags = $tagSets[$h]; Time = [long]($FirstTime + [Math]::Floor($i / 1000)) }
+        }
+        else {
+            $objects[$i] = [pscustomobject]@{ Name = "$Prefix.$($i % 10)"; Value = $i * 0.5; Source = "h-$h"; Time = [long]($FirstTime + [Math]::Floor($i / 1000)) }
+        }
+    }
+    , $objects
+}
+
+function Send-ByHand {
+    # What a script does without the module: ConvertTo-Json of 300-item batches posted with Invoke-RestMethod.
+    param([object] $Emulator, [object[]] $Objects, [switch] $Tagged)
+    $headers = @{ Authorization = $authorization }
+    for ($start = 0; $start -lt $Objects.Count; $start += 300) {
+        $batch = $Objects[$start..([Math]::Min($start + 300, $Objects.Count) - 1)]
+        if ($Tagged) {
+            $items = foreach ($o in $batch) { @{ name = $o.Name; value = $o.Value; time = $o.Time; tags = $o.Tags } }
+            $body = @{ measurements = @($items) } | ConvertTo-Json -Depth 4 -Compress
+            Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/v1/measurements" -Headers $headers -ContentType 'application/json' -Body $body | Out-Null
+        }
+        else {
+            $items = foreach ($o in $batch) { @{ name = $o.Name; value = $o.Value; source = $o.Source; measure_time = $o.Time } }
+            $body = @{ gauges = @($items) } | ConvertTo-Json -Depth 3 -Compress
+            Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/v1/metrics" -Headers $headers -ContentType 'application/json' -Body $body | Out-Null
+        }
+    }
+}
+
+$now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+$os = [System.Runtime.InteropServices.RuntimeInformation]::OSDescription
+$machine = "$([Environment]::ProcessorCount) cores, $os, $([System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture), " +
+    ".NET $([Environment]::Version), PowerShell $($PSVersionTable.PSVersion)"
+Write-Host "Module benchmark ($(if ($Quick) { 'quick' } else { 'full' })): $machine" -ForegroundColor Cyan
+
+$emulator = Start-LibratoEmulator -Path $EmulatorPath -Email $email -Token $token -ArgumentList '--request-log-size', '0'
+$logging = $null
+try {
+    $emulatorPort = ([uri]$emulator.Url).Port
+
+    # 1. Pipeline throughput, legacy (Name, Value, Source) and tagged (Name, Value, Tags).
+    Write-Host "1. Pipeline throughput, $(Format-Number $sizes.Pipeline) objects, median of $($sizes.Rounds) rounds" -ForegroundColor Cyan
+    $session = Connect-Bench $emulator
+    $emulatorBusy = @{}
+    $moduleRates = @{}
+    foreach ($kind in 'legacy', 'tagged') {
+        $tagged = $kind -eq 'tagged'
+        $first = $now - 3600 - [Math]::Ceiling($sizes.Pipeline / 1000) - 10
+        # Warm-up: the first call of each path pays for JIT and connection set-up, which no figure is about.
+        $warm = New-Objects -Count 3000 -FirstTime $first -Tagged:$tagged -Prefix 'bench.warm'
+        Reset-Emulator $emulator
+        $warm | Measure-Object -Property Value -Sum | Out-Null
+        $warm | Send-LibratoMetric
+        Send-ByHand -Emulator $emulator -Objects $warm -Tagged:$tagged
+
+        $objects = New-Objects -Count $sizes.Pipeline -FirstTime $first -Tagged:$tagged
+        $measureTimes = @(); $moduleTimes = @(); $handTimes = @(); $busyShares = @()
+        for ($round = 0; $round -lt $sizes.Rounds; $round++) {
+            [GC]::Collect()
+            $measureTimes += (Measure-Command { $objects | Measure-Object -Property Value -Sum | Out-Null }).TotalSeconds
+
+            Reset-Emulator $emulator
+            [GC]::Collect()
+            $emulator.Process.Refresh()
+            $cpuBefore = $emulator.Process.TotalProcessorTime
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $objects | Send-LibratoMetric
+            Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
+            $watch.Stop()
+            $emulator.Process.Refresh()
+            $moduleTimes += $watch.Elapsed.TotalSeconds
+            $busyShares += ($emulator.Process.TotalProcessorTime - $cpuBefore).TotalSeconds / $watch.Elapsed.TotalSeconds
+
+            Reset-Emulator $emulator
+            [GC]::Collect()
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            Send-ByHand -Emulator $emulator -Objects $objects -Tagged:$tagged
+            Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
+            $watch.Stop()
+            $handTimes += $watch.Elapsed.TotalSeconds
+        }
+        $measure = [TimeSpan]::FromSeconds((Get-Median $measureTimes))
+        $module = [TimeSpan]::FromSeconds((Get-Median $moduleTimes))
+        $byHand = [TimeSpan]::FromSeconds((Get-Median $handTimes))
+        $emulatorBusy[$kind] = Get-Median $busyShares
+        $moduleRates[$kind] = $sizes.Pipeline / $module.TotalSeconds
+
+        $rate = "$(Format-Number $moduleRates[$kind])/s"
+        Add-Row "1. Send-LibratoMetric vs Measure-Object ($kind)" "$(Format-Seconds $module) ($rate)" (Format-Seconds $measure) `
+            ($module.TotalSeconds / $measure.TotalSeconds) '<= 2x' ($module.TotalSeconds / $measure.TotalSeconds -le 2)
+        Add-Row "1. hand-written vs Send-LibratoMetric ($kind)" (Format-Seconds $byHand) (Format-Seconds $module) `
+            ($byHand.TotalSeconds / $module.TotalSeconds) '>= 5x faster' ($byHand.TotalSeconds / $module.TotalSeconds -ge 5)
+        $objects = $null
+    }
+    Reset-Emulator $emulator
+    [GC]::Collect()
+
+    # 2. Cold start: a scheduled-task style run, module against one Invoke-RestMethod POST.
+    Write-Host "2. Cold start, $($sizes.ColdRuns) runs each" -ForegroundColor Cyan
+    $connect = "Connect-Librato -Email '$email' -Token (ConvertTo-SecureString '$token' -AsPlainText -Force) -Endpoint '$($emulator.Url)'"
+    $moduleRun = "`$ErrorActionPreference = 'Stop'; Import-Module '$manifest'; $connect; Send-LibratoMetric -Name bench.cold -Value 1"
+    $restRun = "`$ErrorActionPreference = 'Stop'; Invoke-RestMethod -Method Post -Uri '$($emulator.Url)/v1/metrics' " +
+        "-Headers @{ Authorization = '$authorization' } -ContentType 'application/json' -Body '{`"gauges`":[{`"name`":`"bench.cold`",`"value`":1}]}' | Out-Null"
+    Invoke-Child $restRun | Out-Null
+    Invoke-Child $moduleRun | Out-Null
+    $moduleTimes = @(); $restTimes = @()
+    for ($run = 0; $run -lt $sizes.ColdRuns; $run++) {
+        # Interleaved, so a slower moment of the machine hits both sides alike.
+        $moduleTimes += (Invoke-Child $moduleRun).Elapsed.TotalSeconds
+        $restTimes += (Invoke-Child $restRun).Elapsed.TotalSeconds
+    }
+    if ([long](Get-Stats $emulator).measurements -lt 1) { throw 'The cold-start runs stored nothing.' }
+    $coldModule = Get-Median $moduleTimes
+    $coldRest = Get-Median $restTimes
+    Add-Row '2. cold start: import, connect, send one (median)' "$(Format-Number $coldModule 'N3') s" "$(Format-Number $coldRest 'N3') s (Invoke-RestMethod)" `
+        ($coldModule / $coldRest) '<= 1.15x' ($coldModule / $coldRest -le 1.15)
+    Reset-Emulator $emulator
+
+    # 3. Memory: peak working set of a fresh pwsh streaming measurements generated lazily in the pipeline.
+    Write-Host "3. Memory, $(Format-Number $sizes.MemoryLarge) against $(Format-Number $sizes.MemorySmall) streamed measurements" -ForegroundColor Cyan
+    $memoryRuns = @{}
+    foreach ($count in $sizes.MemorySmall, $sizes.MemoryLarge) {
+        # 10 metrics x 600 seconds: later points replace earlier ones, so the emulator's own memory stays small.
+        $stream = "`$ErrorActionPreference = 'Stop'; Import-Module '$manifest'; $connect; `$t0 = $($now - 3600); " +
+            "& { for (`$i = 0; `$i -lt $count; `$i++) { [pscustomobject]@{ Name = 'bench.mem.' + (`$i % 10); Value = `$i; Source = 'h-1'; Time = `$t0 + (`$i % 600) } } } | Send-LibratoMetric; " +
+            "@{ Peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
+        $memoryRuns[$count] = Invoke-Child $stream
+    }
+    $small = [double]$memoryRuns[$sizes.MemorySmall].Result.Peak
+    $large = [double]$memoryRuns[$sizes.MemoryLarge].Result.Peak
+    Add-Row "3. peak working set, $(Format-Number $sizes.MemoryLarge) vs $(Format-Number $sizes.MemorySmall) streamed" `
+        "$(Format-Bytes $large) ($(Format-Seconds $memoryRuns[$sizes.MemoryLarge].Elapsed))" `
+        "$(Format-Bytes $small) ($(Format-Seconds $memoryRuns[$sizes.MemorySmall].Elapsed))" ($large / $small) '<= 1.25x' ($large / $small -le 1.25)
+    Reset-Emulator $emulator
+
+    # 4 and 5 read the request log, so they use a second emulator that keeps one.
+    $logging = Start-LibratoEmulator -Path $EmulatorPath -Email $email -Token $token -ArgumentList '--request-log-size', '20000'
+    $loggingPort = ([uri]$logging.Url).Port
+
+    # 4. Wire: one 1,000-measurement tagged batch, as sent and as JSON; connections opened for 20 batches.
+    Write-Host '4. Wire' -ForegroundColor Cyan
+    $session = Connect-Bench $logging
+    $wireObjects = New-Objects -Count 1000 -FirstTime ($now - 7200) -Tagged -Prefix 'bench.wire'
+    Invoke-LibratoEmulatorControl -Emulator $logging -Path 'requests' -Method Delete | Out-Null
+    $wireObjects | Send-LibratoMetric -BatchSize 1000
+    $request = @(Invoke-LibratoEmulatorControl -Emulator $logging -Path "requests?user=$([uri]::EscapeDataString($email))" |
+        Where-Object { $_.Method -eq 'POST' -and $_.Path -eq '/v1/measurements' }) | Select-Object -Last 1
+    $headers = $request.Headers
+    $encoding = $headers.PSObject.Properties | Where-Object Name -EQ 'Content-Encoding' | ForEach-Object Value
+    $length = $headers.PSObject.Properties | Where-Object Name -EQ 'Content-Length' | ForEach-Object Value
+    $plain = [Text.Encoding]::UTF8.GetByteCount($request.Body)
+    if ($length) {
+        $sent = [double]$length
+        Add-Row "4. request body, 1,000 tagged (sent as $(if ($encoding) { $encoding } else { 'identity' }))" "$(Format-Number $sent) B" "$(Format-Number $plain) B JSON" `
+            ($plain / $sent) '>= 5x smaller' ($plain / $sent -ge 5)
+    }
+    else {
+        Add-Row '4. request body, 1,000 tagged' 'no Content-Length (chunked)' "$(Format-Number $plain) B JSON" ([double]::NaN) '>= 5x smaller' $null
+    }
+
+    if (Test-Path '/proc/net/tcp') {
+        # A fresh session, then only module traffic between the two snapshots (no control calls from this process).
+        $session = Connect-Bench $logging
+        $before = Get-ClientPorts $loggingPort
+        $connObjects = New-Objects -Count 20000 -FirstTime ($now - 7000) -Tagged -Prefix 'bench.conn'
+        $connObjects | Send-LibratoMetric -BatchSize 1000
+        $after = Get-ClientPorts $loggingPort
+        $after.ExceptWith($before)
+        $batches = @(Invoke-LibratoEmulatorControl -Emulator $logging -Path "requests?user=$([uri]::EscapeDataString($email))" |
+            Where-Object { $_.Method -eq 'POST' -and $_.Path -eq '/v1/measurements' }).Count - 1
+        Add-Row '4. TCP connections opened for 20 batches' "$($after.Count)" "$batches requests" ([double]::NaN) '1 (kept alive)' ($after.Count -eq 1)
+    }
+    else {
+        Add-Row '4. TCP connections opened for 20 batches' 'not measured (no /proc/net/tcp)' '-' ([double]::NaN) '1 (kept alive)' $null
+    }
+
+    # 5. Reads: time to the first object against time to the last, and peak memory while listing.
+    Write-Host "5. Reads, $(Format-Number $sizes.Metrics) metrics and $(Format-Number $sizes.Points) points" -ForegroundColor Cyan
+    Reset-Emulator $logging
+    $session = Connect-Bench $logging
+    $names = & { for ($i = 0; $i -lt $sizes.Metrics; $i++) { [pscustomobject]@{ Name = 'bench.list.{0:D6}' -f $i; Value = 1; Time = $now - 600 } } }
+    $names | Send-LibratoMetric -BatchSize 1000
+    $seriesStart = $now - 3600 - $sizes.Points
+    & { for ($i = 0; $i -lt $sizes.Points; $i++) { [pscustomobject]@{ Name = 'bench.read'; Value = $i; Tags = @{ host = 'h-1' }; Time = $seriesStart + $i } } } |
+        Send-LibratoMetric -BatchSize 1000
+    $names = $null
+
+    $readResults = @{}
+    $reads = [ordered]@{
+        "metrics $($sizes.Metrics)"      = @{ Command = 'Get-LibratoMetric'; Path = '/v1/metrics' }
+        "metrics $($sizes.MetricsSmall)" = @{ Command = "Get-LibratoMetric -Name 'bench.list.000*'"; Path = '/v1/metrics' }
+        'measurements'                   = @{ Command = "Get-LibratoMeasurement -Name bench.read -Resolution 1 -StartTime ([DateTimeOffset]::FromUnixTimeSeconds($($seriesStart - 1)).UtcDateTime) -EndTime ([DateTimeOffset]::FromUnixTimeSeconds($($seriesStart + $sizes.Points)).UtcDateTime)"; Path = '/v1/measurements/bench.read' }
+    }
+    foreach ($read in $reads.GetEnumerator()) {
+        Invoke-LibratoEmulatorControl -Emulator $logging -Path 'requests' -Method Delete | Out-Null
+        $child = "`$ErrorActionPreference = 'Stop'; Import-Module '$manifest'; $connect".Replace($emulator.Url, $logging.Url) + '; ' +
+            "`$watch = [Diagnostics.Stopwatch]::StartNew(); `$firstAt = `$null; `$firstMs = 0; `$count = 0; " +
+            "$($read.Value.Command) | ForEach-Object { if (`$count -eq 0) { `$firstAt = `$watch.Elapsed.TotalSeconds; `$firstMs = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() }; `$count++ }; " +
+            "@{ First = `$firstAt; FirstMs = `$firstMs; Last = `$watch.Elapsed.TotalSeconds; Count = `$count; Peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
+        $result = (Invoke-Child $child).Result
+        $pages = @(Invoke-LibratoEmulatorControl -Emulator $logging -Path "requests?user=$([uri]::EscapeDataString($email))" |
+            Where-Object { $_.Method -eq 'GET' -and $_.Path -eq $read.Value.Path })
+        $result | Add-Member -NotePropertyName Pages -NotePropertyValue $pages.Count
+        $result | Add-Member -NotePropertyName LastPageMs -NotePropertyValue ($pages | Select-Object -Last 1 | ForEach-Object Time)
+        $readResults[$read.Key] = $result
+    }
+
+    foreach ($key in "metrics $($sizes.Metrics)", 'measurements') {
+        $r = $readResults[$key]
+        $label = if ($key -eq 'measurements') { "Get-LibratoMeasurement, $(Format-Number $r.Count) points" } else { "Get-LibratoMetric, $(Format-Number $r.Count) metrics" }
+        $before = $r.FirstMs -lt $r.LastPageMs
+        Add-Row "5. $label, first vs last object ($($r.Pages) pages)" "$(Format-Number $r.First 'N3') s" "$(Format-Number $r.Last 'N3') s" `
+            ($r.First / $r.Last) 'first before the last page is fetched' $before
+    }
+    $bigList = $readResults["metrics $($sizes.Metrics)"]
+    $smallList = $readResults["metrics $($sizes.MetricsSmall)"]
+    Add-Row "5. peak working set listing $(Format-Number $bigList.Count) vs $(Format-Number $smallList.Count) metrics" (Format-Bytes $bigList.Peak) (Format-Bytes $smallList.Peak) `
+        ($bigList.Peak / $smallList.Peak) '<= 1.25x (one page held)' ($bigList.Peak / $smallList.Peak -le 1.25)
+}
+finally {
+    $emulator | Stop-LibratoEmulator
+    if ($logging) { $logging | Stop-LibratoEmulator }
+}
+
+# 6. The emulator's ingest rate (bench/Librato.Emulator.Bench) and whether it limited figure 1.
+foreach ($kind in 'legacy', 'tagged') {
+    $ingest = if ($kind -eq 'legacy') { $EmulatorLegacyRate } else { $EmulatorTaggedRate }
+    if ($ingest -gt 0) {
+        Add-Row "6. emulator ingest, batches of 1,000 ($kind)" "$(Format-Number $ingest)/s" '1,000,000/s' ($ingest / 1e6) '>= 1,000,000/s' ($ingest -ge 1e6)
+    }
+    else {
+        Add-Row "6. emulator ingest, batches of 1,000 ($kind)" 'not run' '1,000,000/s' ([double]::NaN) '>= 1,000,000/s' $null
+    }
+    $busy = $emulatorBusy[$kind]
+    $limited = ($ingest -gt 0 -and $moduleRates[$kind] -ge 0.5 * $ingest) -or $busy -ge 0.9
+    Add-Row "6. emulator the bottleneck of 1? ($kind)" "module $(Format-Number $moduleRates[$kind])/s; emulator CPU $(Format-Number ($busy * 100) 'N0')% of one core" `
+        "ingest $(if ($ingest -gt 0) { (Format-Number $ingest) + '/s' } else { 'not run' })" ([double]::NaN) 'no' (-not $limited)
+}
+
+$table = @(
+    '| Figure | Measured | Baseline | Ratio | Target | Result |'
+    '|---|---|---|---|---|---|'
+    foreach ($row in $rows) { "| $($row.Figure) | $($row.Measured) | $($row.Baseline) | $($row.Ratio) | $($row.Target) | $($row.Result) |" }
+)
+$passed = @($rows | Where-Object Result -EQ 'PASS').Count
+$failed = @($rows | Where-Object Result -EQ 'FAIL').Count
+$document = @(
+    '# Benchmark results'
+    ''
+    "Measured $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $inv)) UTC with ``./build.ps1 Bench$(if ($Quick) { ' -Quick' })`` on $machine."
+    "Pipeline $(Format-Number $sizes.Pipeline) objects; memory $(Format-Number $sizes.MemoryLarge) vs $(Format-Number $sizes.MemorySmall) measurements; " +
+        "reads $(Format-Number $sizes.Metrics) metrics and $(Format-Number $sizes.Points) points; pipeline times the median of $($sizes.Rounds) rounds; cold start the median of $($sizes.ColdRuns) runs."
+    ''
+    $table
+    ''
+    "$passed PASS, $failed FAIL."
+    ''
+    'Notes:'
+    '- Every ratio is measured against its baseline in the same run; the emulator (request log off, except for 4 and 5) is the server on loopback.'
+    '- 1: each object also carries a Time (distinct per metric and source or tags), so no point replaces another and the run ends when the emulator (`/_emulator/stats`) holds all of them. Measure-Object reads the same pre-built objects.'
+    '- 2 and 3 run in a fresh `pwsh -NoProfile -Command` each; 3 generates its objects lazily in the pipeline and reports the process''s peak working set.'
+    '- 4: the body size as sent is the request''s Content-Length, the JSON size the body the emulator logged after decompression; connections are the new client sockets (any state) to the emulator port in /proc/net/tcp while 20 batches are sent by a fresh session.'
+    '- 5: "first before the last page" compares the time the first object reached the pipeline with the time the emulator logged the last page request; the memory ratio compares listing all metrics with listing one page''s worth.'
+    '- 6: the ingest figure is the best round of bench/Librato.Emulator.Bench; the emulator counts as the bottleneck of 1 when the module''s rate reached half its ingest rate or the emulator process used 90% of a core during the send.'
+)
+Set-Content -LiteralPath $ResultPath -Value $document -Encoding utf8
+Write-Host ''
+$table | Write-Host
+Write-Host "$passed PASS, $failed FAIL. Written to $ResultPath." -ForegroundColor Cyan
