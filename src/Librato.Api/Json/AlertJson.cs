@@ -89,27 +89,8 @@ namespace Librato.Api
             }
         }
 
-        public static Page<LibratoAlert> ReadAlertPage(byte[] body)
-        {
-            using (var doc = MetricJson.Parse(body))
-            {
-                var root = doc.RootElement;
-                ServiceJson.RequireObject(root, "a page of alerts");
-                var items = new List<LibratoAlert>();
-                if (root.TryGetProperty("alerts", out var alerts) && alerts.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var a in alerts.EnumerateArray())
-                    {
-                        if (a.ValueKind == JsonValueKind.Object)
-                        {
-                            items.Add(ReadAlert(a));
-                        }
-                    }
-                }
-
-                return PageJson.Read(root, items);
-            }
-        }
+        public static Page<LibratoAlert> ReadAlertPage(byte[] body) =>
+            PageJson.ReadObjects(body, "alerts", "a page of alerts", ReadAlert);
 
         /// <summary><c>{"cleared":[{"cleared_at","id"}],"firing":[{"id","triggered_at"}]}</c>: firing alerts first, then cleared ones.</summary>
         public static IReadOnlyList<LibratoAlertStatus> ReadStatusList(byte[] body)

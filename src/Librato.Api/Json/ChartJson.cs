@@ -338,35 +338,22 @@ namespace Librato.Api
             }
         }
 
-        internal static void WriteOptional(Utf8JsonWriter w, string name, double? value, ISet<string>? clear = null)
-        {
-            if (value.HasValue)
-            {
-                w.WriteNumber(name, value.Value);
-            }
-            else if (clear != null && clear.Contains(name))
-            {
-                w.WriteNull(name);
-            }
-        }
+        internal static void WriteOptional(Utf8JsonWriter w, string name, double? value, ISet<string>? clear = null) =>
+            WriteOptional(w, name, value, (writer, n, v) => writer.WriteNumber(n, v), clear);
 
-        internal static void WriteOptional(Utf8JsonWriter w, string name, long? value, ISet<string>? clear = null)
-        {
-            if (value.HasValue)
-            {
-                w.WriteNumber(name, value.Value);
-            }
-            else if (clear != null && clear.Contains(name))
-            {
-                w.WriteNull(name);
-            }
-        }
+        internal static void WriteOptional(Utf8JsonWriter w, string name, long? value, ISet<string>? clear = null) =>
+            WriteOptional(w, name, value, (writer, n, v) => writer.WriteNumber(n, v), clear);
 
-        internal static void WriteOptional(Utf8JsonWriter w, string name, bool? value, ISet<string>? clear = null)
+        internal static void WriteOptional(Utf8JsonWriter w, string name, bool? value, ISet<string>? clear = null) =>
+            WriteOptional(w, name, value, (writer, n, v) => writer.WriteBoolean(n, v), clear);
+
+        /// <summary>Writes a value that is set; one that is unset is written as null only when it is to be cleared.</summary>
+        private static void WriteOptional<T>(Utf8JsonWriter w, string name, T? value, Action<Utf8JsonWriter, string, T> write, ISet<string>? clear)
+            where T : struct
         {
             if (value.HasValue)
             {
-                w.WriteBoolean(name, value.Value);
+                write(w, name, value.Value);
             }
             else if (clear != null && clear.Contains(name))
             {

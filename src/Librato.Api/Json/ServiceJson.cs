@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json;
 
 namespace Librato.Api
@@ -31,27 +30,8 @@ namespace Librato.Api
             }
         }
 
-        public static Page<LibratoService> ReadServicePage(byte[] body)
-        {
-            using (var doc = MetricJson.Parse(body))
-            {
-                var root = doc.RootElement;
-                RequireObject(root, "a page of services");
-                var items = new List<LibratoService>();
-                if (root.TryGetProperty("services", out var services) && services.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var s in services.EnumerateArray())
-                    {
-                        if (s.ValueKind == JsonValueKind.Object)
-                        {
-                            items.Add(ReadService(s));
-                        }
-                    }
-                }
-
-                return PageJson.Read(root, items);
-            }
-        }
+        public static Page<LibratoService> ReadServicePage(byte[] body) =>
+            PageJson.ReadObjects(body, "services", "a page of services", ReadService);
 
         internal static void RequireObject(JsonElement root, string what)
         {

@@ -160,28 +160,6 @@ namespace Librato.PowerShell.Commands
             });
         }
 
-        private LibratoChartStream Build() => new ChartStreamBuilder
-        {
-            Metric = Metric,
-            Source = Source,
-            Tag = Tag,
-            GroupedTag = GroupedTag,
-            DynamicTag = DynamicTag,
-            GroupFunction = GroupFunction,
-            Composite = Composite,
-            DownsampleFunction = DownsampleFunction,
-            SummaryFunction = SummaryFunction,
-            Name = Name,
-            Color = Color,
-            UnitsShort = UnitsShort,
-            UnitsLong = UnitsLong,
-            Min = Min,
-            Max = Max,
-            Period = Period,
-            TransformFunction = TransformFunction,
-            SplitAxis = ChartStreamBuilder.Flag(this, nameof(SplitAxis), SplitAxis),
-            GapDetection = ChartStreamBuilder.Flag(this, nameof(GapDetection), GapDetection),
-            Position = Position,
-        }.Build();
+        private LibratoChartStream Build() => ChartStreamBuilder.FromParameters(this).Build();
     }
 }

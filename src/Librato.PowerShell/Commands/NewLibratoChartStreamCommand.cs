@@ -97,28 +97,6 @@ namespace Librato.PowerShell.Commands
         [ValidateRange(0, int.MaxValue)]
         public int? Position { get; set; }
 
-        protected override void EndProcessing() => WriteObject(new ChartStreamBuilder
-        {
-            Metric = Metric,
-            Source = Source,
-            Tag = Tag,
-            GroupedTag = GroupedTag,
-            DynamicTag = DynamicTag,
-            GroupFunction = GroupFunction,
-            Composite = Composite,
-            DownsampleFunction = DownsampleFunction,
-            SummaryFunction = SummaryFunction,
-            Name = Name,
-            Color = Color,
-            UnitsShort = UnitsShort,
-            UnitsLong = UnitsLong,
-            Min = Min,
-            Max = Max,
-            Period = Period,
-            TransformFunction = TransformFunction,
-            SplitAxis = ChartStreamBuilder.Flag(this, nameof(SplitAxis), SplitAxis),
-            GapDetection = ChartStreamBuilder.Flag(this, nameof(GapDetection), GapDetection),
-            Position = Position,
-        }.Build());
+        protected override void EndProcessing() => WriteObject(ChartStreamBuilder.FromParameters(this).Build());
     }
 }

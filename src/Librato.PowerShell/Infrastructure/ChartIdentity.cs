@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using Librato.Api;
@@ -48,13 +46,8 @@ namespace Librato.PowerShell
                     return new ChartIdentity(chart);
                 case string text when text.Length > 0:
                     return new ChartIdentity(text);
-                case int i when i > 0:
-                    return new ChartIdentity(i);
-                case long l when l > 0:
-                    return new ChartIdentity(l);
-                case IConvertible c when c.GetTypeCode() >= TypeCode.SByte && c.GetTypeCode() <= TypeCode.UInt64 &&
-                                         c.ToDecimal(CultureInfo.InvariantCulture) > 0:
-                    return new ChartIdentity(c.ToInt64(CultureInfo.InvariantCulture));
+                case var other when IdentityConversion.PositiveId(other) is long id:
+                    return new ChartIdentity(id);
                 default:
                     return null;
             }
@@ -65,22 +58,8 @@ namespace Librato.PowerShell
     [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
     public sealed class ChartTransformationAttribute : ArgumentTransformationAttribute
     {
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            var raw = inputData is PSObject pso ? pso.BaseObject : inputData;
-            if (raw is IEnumerable list && !(raw is string) && !(raw is IDictionary))
-            {
-                var result = new List<ChartIdentity>();
-                foreach (var item in list)
-                {
-                    result.Add(Convert(item));
-                }
-
-                return result.ToArray();
-            }
-
-            return Convert(raw);
-        }
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) =>
+            IdentityConversion.Each(inputData, Convert);
 
         private static ChartIdentity Convert(object? value) =>
             ChartIdentity.From(value) ?? throw new ArgumentTransformationMetadataException(

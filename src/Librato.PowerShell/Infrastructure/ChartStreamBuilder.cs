@@ -103,6 +103,43 @@ namespace Librato.PowerShell
             return stream;
         }
 
+        /// <summary>
+        /// The builder for a cmdlet whose stream-field parameters carry the names of this class's properties
+        /// (New-LibratoChartStream, Add-LibratoChartStream): only the parameters given are read, so a switch given as
+        /// false is kept as false and one not given stays unset.
+        /// </summary>
+        public static ChartStreamBuilder FromParameters(PSCmdlet cmdlet)
+        {
+            var bound = cmdlet.MyInvocation.BoundParameters;
+            T? Value<T>(string name) where T : class => bound.TryGetValue(name, out var v) ? (T?)v : null;
+            T? Number<T>(string name) where T : struct => bound.TryGetValue(name, out var v) ? (T?)v : null;
+            bool? Switch(string name) => bound.TryGetValue(name, out var v) ? ((SwitchParameter)v).IsPresent : (bool?)null;
+
+            return new ChartStreamBuilder
+            {
+                Metric = Value<string>(nameof(Metric)),
+                Source = Value<string>(nameof(Source)),
+                Tag = Value<IDictionary>(nameof(Tag)),
+                GroupedTag = Value<string[]>(nameof(GroupedTag)),
+                DynamicTag = Value<string[]>(nameof(DynamicTag)),
+                GroupFunction = Value<string>(nameof(GroupFunction)),
+                Composite = Value<string>(nameof(Composite)),
+                DownsampleFunction = Value<string>(nameof(DownsampleFunction)),
+                SummaryFunction = Value<string>(nameof(SummaryFunction)),
+                Name = Value<string>(nameof(Name)),
+                Color = Value<string>(nameof(Color)),
+                UnitsShort = Value<string>(nameof(UnitsShort)),
+                UnitsLong = Value<string>(nameof(UnitsLong)),
+                Min = Number<double>(nameof(Min)),
+                Max = Number<double>(nameof(Max)),
+                Period = Number<int>(nameof(Period)),
+                TransformFunction = Value<string>(nameof(TransformFunction)),
+                SplitAxis = Switch(nameof(SplitAxis)),
+                GapDetection = Switch(nameof(GapDetection)),
+                Position = Number<int>(nameof(Position)),
+            };
+        }
+
         /// <summary>Reads the switch a cmdlet was given: null when not given, so that an explicit false is still sent.</summary>
         public static bool? Flag(PSCmdlet cmdlet, string parameter, SwitchParameter value) =>
             cmdlet.MyInvocation.BoundParameters.ContainsKey(parameter) ? value.IsPresent : (bool?)null;

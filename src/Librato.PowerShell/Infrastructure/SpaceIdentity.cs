@@ -53,21 +53,11 @@ namespace Librato.PowerShell
                     return new SpaceIdentity(chart.SpaceId);
                 case string text when text.Length > 0:
                     return new SpaceIdentity(text);
-                case int i when i > 0:
-                    return new SpaceIdentity(i);
-                case long l when l > 0:
-                    return new SpaceIdentity(l);
-                case IConvertible c when IsInteger(c) && c.ToDecimal(CultureInfo.InvariantCulture) > 0:
-                    return new SpaceIdentity(c.ToInt64(CultureInfo.InvariantCulture));
+                case var other when IdentityConversion.PositiveId(other) is long id:
+                    return new SpaceIdentity(id);
                 default:
                     return null;
             }
-        }
-
-        private static bool IsInteger(IConvertible c)
-        {
-            var code = c.GetTypeCode();
-            return code >= TypeCode.SByte && code <= TypeCode.UInt64;
         }
     }
 
@@ -84,23 +74,7 @@ namespace Librato.PowerShell
                 return null;
             }
 
-            if (raw is string)
-            {
-                return Convert(raw);
-            }
-
-            if (raw is IEnumerable list && !(raw is IDictionary))
-            {
-                var result = new List<SpaceIdentity>();
-                foreach (var item in list)
-                {
-                    result.Add(Convert(item));
-                }
-
-                return result.ToArray();
-            }
-
-            return Convert(raw);
+            return IdentityConversion.Each(raw, Convert);
         }
 
         private static SpaceIdentity Convert(object? value) =>
@@ -152,13 +126,12 @@ namespace Librato.PowerShell
                     return chart.SpaceId;
                 case string _:
                     return null;
-                case IConvertible c when c.GetTypeCode() >= TypeCode.SByte && c.GetTypeCode() <= TypeCode.UInt64:
+                case IConvertible c when IdentityConversion.IsInteger(c):
                     return c.ToInt64(CultureInfo.InvariantCulture);
                 case PSCustomObject _:
                     var properties = ((PSObject)value!).Properties;
                     var property = properties["SpaceId"] ?? properties["Id"];
-                    return property?.Value is object v && !(v is string) && v is IConvertible n &&
-                           n.GetTypeCode() >= TypeCode.SByte && n.GetTypeCode() <= TypeCode.UInt64
+                    return property?.Value is object v && !(v is string) && v is IConvertible n && IdentityConversion.IsInteger(n)
                         ? n.ToInt64(CultureInfo.InvariantCulture)
                         : (long?)null;
                 default:
