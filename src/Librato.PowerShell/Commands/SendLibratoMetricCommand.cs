@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using Librato.Api;
 
 namespace Librato.PowerShell.Commands
@@ -25,6 +26,8 @@ namespace Librato.PowerShell.Commands
         private PipelineAggregation? aggregation;
         private readonly object gate = new object();
         private QueueSubmitResult? reportedSubmit;
+        private readonly Queue<(IReadOnlyList<Measurement> Batch, Task<SubmitResult> Task)> inFlight =
+            new Queue<(IReadOnlyList<Measurement>, Task<SubmitResult>)>();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ValueSet)]
         [Parameter(Position = 0, ParameterSetName = InputObjectSet)]
@@ -79,6 +82,11 @@ namespace Librato.PowerShell.Commands
         [Parameter]
         [ValidateRange(1, MeasurementBatcher.MaxBatchSize)]
         public int BatchSize { get; set; } = MeasurementBatcher.DefaultBatchSize;
+
+        /// <summary>How many batches may be on their way at once (for backfills); 1 keeps one sending while the next fills.</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 1;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -140,6 +148,12 @@ namespace Librato.PowerShell.Commands
                     waiting.AddRange(batch);
                 }
 
+                // Batches still on their way may or may not have arrived; keeping them is harmless (times are set).
+                while (inFlight.Count > 0)
+                {
+                    waiting.AddRange(inFlight.Dequeue().Batch);
+                }
+
                 if (aggregation != null)
                 {
                     waiting.AddRange(aggregation.Measurements(EpochTime.Now()));
@@ -195,6 +209,8 @@ namespace Librato.PowerShell.Commands
                 {
                     Send(batch);
                 }
+
+                CompleteAll();
             }
             else
             {
@@ -276,6 +292,10 @@ namespace Librato.PowerShell.Commands
             }
         }
 
+        /// <summary>
+        /// Starts sending a batch while the pipeline goes on producing the next one. At most -ThrottleLimit batches
+        /// are in flight; the oldest is finished (and its outcome reported, in order) before another starts.
+        /// </summary>
         private void Send(IReadOnlyList<Measurement> batch)
         {
             if (!ShouldProcess(Describe(batch), "Send"))
@@ -283,10 +303,59 @@ namespace Librato.PowerShell.Commands
                 return;
             }
 
+            try
+            {
+                while (true)
+                {
+                    (IReadOnlyList<Measurement> Batch, Task<SubmitResult> Task) oldest;
+                    lock (gate)
+                    {
+                        if (inFlight.Count < ThrottleLimit)
+                        {
+                            inFlight.Enqueue((batch, Client.SubmitAsync(batch, Trace, Cancellation)));
+                            return;
+                        }
+
+                        oldest = inFlight.Dequeue();
+                    }
+
+                    Complete(oldest.Batch, oldest.Task);
+                }
+            }
+            catch (PipelineStoppedException)
+            {
+                // Ctrl+C while waiting for room: this batch never started.
+                ActiveSession.KeepUnsent(batch);
+                throw;
+            }
+        }
+
+        /// <summary>Waits for every batch still in flight, reporting each outcome.</summary>
+        private void CompleteAll()
+        {
+            while (true)
+            {
+                (IReadOnlyList<Measurement> Batch, Task<SubmitResult> Task) oldest;
+                lock (gate)
+                {
+                    if (inFlight.Count == 0)
+                    {
+                        return;
+                    }
+
+                    oldest = inFlight.Dequeue();
+                }
+
+                Complete(oldest.Batch, oldest.Task);
+            }
+        }
+
+        private void Complete(IReadOnlyList<Measurement> batch, Task<SubmitResult> sending)
+        {
             SubmitResult result;
             try
             {
-                result = Await(ct => Client.SubmitAsync(batch, Trace, ct));
+                result = Await(_ => sending);
             }
             catch (LibratoApiException ex) when (ex.IsTransient && ActiveSession.Outbox != null)
             {
