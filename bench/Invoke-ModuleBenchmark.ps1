@@ -275,8 +275,14 @@ try {
     $wireObjects = New-Objects -Count 1000 -FirstTime ($now - 7200) -Tagged -Prefix 'bench.wire'
     Invoke-LibratoEmulatorControl -Emulator $logging -Path 'requests' -Method Delete | Out-Null
     $wireObjects | Send-LibratoMetric -BatchSize 1000
-    $request = @(Invoke-LibratoEmulatorControl -Emulator $logging -Path "requests?user=$([uri]::EscapeDataString($email))" |
-        Where-Object { $_.Method -eq 'POST' -and $_.Path -eq '/v1/measurements' }) | Select-Object -Last 1
+    # The emulator logs a request once its answer is on the wire, so the entry may trail the client a moment.
+    $request = $null
+    $deadline = [DateTime]::UtcNow.AddSeconds(10)
+    while (-not $request -and [DateTime]::UtcNow -lt $deadline) {
+        $request = @(Invoke-LibratoEmulatorControl -Emulator $logging -Path "requests?user=$([uri]::EscapeDataString($email))" |
+            Where-Object { $_.Method -eq 'POST' -and $_.Path -eq '/v1/measurements' }) | Select-Object -Last 1
+        if (-not $request) { Start-Sleep -Milliseconds 100 }
+    }
     $headers = $request.Headers
     $encoding = $headers.PSObject.Properties | Where-Object Name -EQ 'Content-Encoding' | ForEach-Object Value
     $length = $headers.PSObject.Properties | Where-Object Name -EQ 'Content-Length' | ForEach-Object Value

@@ -190,6 +190,46 @@ Describe 'Send-LibratoMetric' {
         }
     }
 
+    Context 'progress' {
+        BeforeAll {
+            function script:Invoke-Captured([scriptblock] $Script, [object[]] $Arguments) {
+                # Progress cannot be redirected, so run the command in its own PowerShell and read the stream there.
+                $ps = [powershell]::Create()
+                try {
+                    $ps.AddScript($Script) | Out-Null
+                    foreach ($a in $Arguments) { $ps.AddArgument($a) | Out-Null }
+                    $ps.Invoke() | Out-Null
+                    , @($ps.Streams.Progress)
+                }
+                finally { $ps.Dispose() }
+            }
+        }
+
+        It 'shows the count and rate of a long send, and completes the bar' {
+            Add-EmulatorFault $Emulator @{ kind = 'delay'; delay_ms = 200; count = 20; match = @{ method = 'POST' } }
+            $records = Invoke-Captured {
+                param($module, $session)
+                Import-Module $module
+                1..2000 | ForEach-Object { [pscustomobject]@{ Name = 'progress.metric'; Value = $_; Source = "s$_" } } |
+                    Send-LibratoMetric -BatchSize 100 -Session $session
+            } @((Join-Path $ModulePath 'Librato.psd1'), (Get-LibratoSession))
+            $records | Should -Not -BeNullOrEmpty
+            $records[0].ActivityId | Should -Be 9401
+            $records[0].StatusDescription | Should -Match 'measurements sent \(.* a second\)'
+            $records[-1].RecordType | Should -Be 'Completed'
+            (Get-EmulatorStats $Emulator).per_metric.'progress.metric'.measurements | Should -Be 2000
+        }
+
+        It 'shows nothing for short work' {
+            $records = Invoke-Captured {
+                param($module, $session)
+                Import-Module $module
+                Send-LibratoMetric -Name progress.short -Value 1 -Session $session
+            } @((Join-Path $ModulePath 'Librato.psd1'), (Get-LibratoSession))
+            $records | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'volume' {
         It 'stores exactly 100,000 measurements piped with distinct sources' {
             $time = [DateTimeOffset]::UtcNow.AddMinutes(-1).ToUnixTimeSeconds()

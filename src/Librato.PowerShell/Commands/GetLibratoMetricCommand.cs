@@ -90,6 +90,7 @@ namespace Librato.PowerShell.Commands
         private void ListMetrics(WildcardFilter? filter, string? pattern)
         {
             var offset = 0;
+            var progress = new ProgressReporter(this, ProgressIds.ListMetrics, "Listing Librato metrics", "metrics read");
             Page<LibratoMetric> page;
             do
             {
@@ -122,8 +123,11 @@ namespace Librato.PowerShell.Commands
                 }
 
                 offset = page.NextOffset;
+                progress.Report(offset);
             }
             while (page.HasMore);
+
+            progress.Complete();
         }
 
         private void GetOne(string name) =>

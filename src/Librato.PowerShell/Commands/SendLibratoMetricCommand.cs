@@ -26,6 +26,8 @@ namespace Librato.PowerShell.Commands
         private PipelineAggregation? aggregation;
         private readonly object gate = new object();
         private QueueSubmitResult? reportedSubmit;
+        private ProgressReporter? progress;
+        private long sent;
         private readonly Queue<(IReadOnlyList<Measurement> Batch, Task<SubmitResult> Task)> inFlight =
             new Queue<(IReadOnlyList<Measurement>, Task<SubmitResult>)>();
 
@@ -118,6 +120,7 @@ namespace Librato.PowerShell.Commands
             });
             validator = Client.Options.Validator;
             batcher = new MeasurementBatcher(BatchSize);
+            progress = new ProgressReporter(this, ProgressIds.Send, "Sending measurements to Librato", "measurements sent");
             if (Aggregate)
             {
                 aggregation = new PipelineAggregation(Period);
@@ -211,6 +214,7 @@ namespace Librato.PowerShell.Commands
                 }
 
                 CompleteAll();
+                progress!.Complete();
             }
             else
             {
@@ -376,6 +380,8 @@ namespace Librato.PowerShell.Commands
                 throw;
             }
 
+            sent += result.Accepted;
+            progress!.Report(sent);
             var rejected = new HashSet<int>();
             foreach (var r in result.Rejected)
             {
