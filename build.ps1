@@ -142,7 +142,8 @@ function Get-TrxCounts {
     param([string] $Directory)
     $passed = 0; $failed = 0
     foreach ($trx in Get-ChildItem -Path $Directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
-        $counters = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+        # -LiteralPath: two suites finishing in the same second get names like "..._net10.0[1].trx".
+        $counters = ([xml](Get-Content -Raw -LiteralPath $trx.FullName)).TestRun.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
     }
