@@ -30,7 +30,16 @@ namespace Librato.PowerShell.Commands
         [Parameter]
         public SwitchParameter ActiveOnly { get; set; }
 
-        protected override void BeginProcessing() => _ = ActiveSession;
+        private ProgressReporter? progress;
+        private long listed;
+
+        protected override void BeginProcessing()
+        {
+            _ = ActiveSession;
+            progress = new ProgressReporter(this, ProgressIds.ListAlerts, "Listing Librato alerts", "alerts read");
+        }
+
+        protected override void EndProcessing() => progress!.Complete();
 
         protected override void ProcessRecord()
         {
@@ -51,6 +60,7 @@ namespace Librato.PowerShell.Commands
                     foreach (var alert in EveryPage((offset, ct) => Client.ListAlertsAsync(null, offset, LibratoClient.MaxPageLength, Trace, ct)))
                     {
                         Write(alert);
+                        progress!.Report(++listed);
                     }
                 }
                 catch (LibratoApiException ex)
@@ -89,6 +99,8 @@ namespace Librato.PowerShell.Commands
                     {
                         Write(alert);
                     }
+
+                    progress!.Report(++listed);
                 }
             }
             catch (LibratoApiException ex)

@@ -50,7 +50,16 @@ namespace Librato.PowerShell.Commands
         [SupportsWildcards]
         public string? Title { get; set; }
 
-        protected override void BeginProcessing() => _ = ActiveSession;
+        private ProgressReporter? progress;
+        private long read;
+
+        protected override void BeginProcessing()
+        {
+            _ = ActiveSession;
+            progress = new ProgressReporter(this, ProgressIds.ReadAnnotations, "Reading Librato annotations", "annotations read");
+        }
+
+        protected override void EndProcessing() => progress!.Complete();
 
         protected override void ProcessRecord()
         {
@@ -113,6 +122,9 @@ namespace Librato.PowerShell.Commands
                     WriteObject(annotation);
                 }
             }
+
+            this.read += read.Events.Count;
+            progress!.Report(this.read);
         }
     }
 }

@@ -42,7 +42,16 @@ namespace Librato.PowerShell.Commands
 
         private bool WithEvents => StartTime.HasValue || EndTime.HasValue || Count.HasValue || Source != null;
 
-        protected override void BeginProcessing() => _ = ActiveSession;
+        private ProgressReporter? progress;
+        private long listed;
+
+        protected override void BeginProcessing()
+        {
+            _ = ActiveSession;
+            progress = new ProgressReporter(this, ProgressIds.ListAnnotationStreams, "Listing Librato annotation streams", "streams read");
+        }
+
+        protected override void EndProcessing() => progress!.Complete();
 
         protected override void ProcessRecord()
         {
@@ -79,6 +88,8 @@ namespace Librato.PowerShell.Commands
                     {
                         WriteObject(stream);
                     }
+
+                    progress!.Report(++listed);
                 }
             }
             catch (LibratoApiException ex)

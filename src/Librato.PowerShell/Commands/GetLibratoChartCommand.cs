@@ -34,7 +34,16 @@ namespace Librato.PowerShell.Commands
         [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public SpaceIdentity[]? Space { get; set; }
 
-        protected override void BeginProcessing() => _ = ActiveSession;
+        private ProgressReporter? progress;
+        private long read;
+
+        protected override void BeginProcessing()
+        {
+            _ = ActiveSession;
+            progress = new ProgressReporter(this, ProgressIds.ListCharts, "Reading Librato charts", "charts read");
+        }
+
+        protected override void EndProcessing() => progress!.Complete();
 
         protected override void ProcessRecord()
         {
@@ -61,6 +70,7 @@ namespace Librato.PowerShell.Commands
                         foreach (var id in Id)
                         {
                             ForChart(new ChartIdentity(id), () => WriteObject(Await(ct => Client.GetChartAsync(space.Id, id, Trace, ct))));
+                            progress!.Report(++read);
                         }
 
                         continue;
@@ -68,7 +78,8 @@ namespace Librato.PowerShell.Commands
 
                     ForSpace(space, () =>
                     {
-                        foreach (var chart in Await(ct => Client.ListChartsAsync(space.Id, Trace, ct)))
+                        var charts = Await(ct => Client.ListChartsAsync(space.Id, Trace, ct));
+                        foreach (var chart in charts)
                         {
                             if (patterns.Count == 0 || patterns.Any(p => p.IsMatch(chart.Name)))
                             {
@@ -76,6 +87,9 @@ namespace Librato.PowerShell.Commands
                                 WriteObject(chart);
                             }
                         }
+
+                        read += charts.Count;
+                        progress!.Report(read);
                     });
                 }
             }

@@ -73,7 +73,16 @@ namespace Librato.PowerShell.Commands
         [Seconds]
         public TimeSpan? Duration { get; set; }
 
-        protected override void BeginProcessing() => _ = ActiveSession;
+        private ProgressReporter? progress;
+        private long read;
+
+        protected override void BeginProcessing()
+        {
+            _ = ActiveSession;
+            progress = new ProgressReporter(this, ProgressIds.ReadMeasurements, "Reading Librato measurements", "points read");
+        }
+
+        protected override void EndProcessing() => progress!.Complete();
 
         protected override void ProcessRecord()
         {
@@ -117,6 +126,9 @@ namespace Librato.PowerShell.Commands
                 {
                     WriteObject(point);
                 }
+
+                read += answer.Points.Count;
+                progress!.Report(read);
 
                 next = answer.Next;
             }

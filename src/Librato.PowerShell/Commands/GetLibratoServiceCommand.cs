@@ -26,7 +26,16 @@ namespace Librato.PowerShell.Commands
         [ValidateRange(1, long.MaxValue)]
         public long[] Id { get; set; } = new long[0];
 
-        protected override void BeginProcessing() => _ = ActiveSession;
+        private ProgressReporter? progress;
+        private long listed;
+
+        protected override void BeginProcessing()
+        {
+            _ = ActiveSession;
+            progress = new ProgressReporter(this, ProgressIds.ListServices, "Listing Librato services", "services read");
+        }
+
+        protected override void EndProcessing() => progress!.Complete();
 
         protected override void ProcessRecord()
         {
@@ -72,6 +81,8 @@ namespace Librato.PowerShell.Commands
                         found++;
                         WriteObject(service);
                     }
+
+                    progress!.Report(++listed);
                 }
             }
             catch (LibratoApiException ex)

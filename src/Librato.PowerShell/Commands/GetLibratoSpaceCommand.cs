@@ -27,7 +27,16 @@ namespace Librato.PowerShell.Commands
         [Alias("SpaceId")]
         public long[] Id { get; set; } = new long[0];
 
-        protected override void BeginProcessing() => _ = ActiveSession;
+        private ProgressReporter? progress;
+        private long listed;
+
+        protected override void BeginProcessing()
+        {
+            _ = ActiveSession;
+            progress = new ProgressReporter(this, ProgressIds.ListSpaces, "Listing Librato spaces", "spaces read");
+        }
+
+        protected override void EndProcessing() => progress!.Complete();
 
         protected override void ProcessRecord()
         {
@@ -67,6 +76,7 @@ namespace Librato.PowerShell.Commands
                 foreach (var space in ListSpaces(pattern))
                 {
                     WriteObject(space);
+                    progress!.Report(++listed);
                 }
             }
             catch (LibratoApiException ex)

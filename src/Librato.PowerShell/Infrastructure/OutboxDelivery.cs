@@ -25,6 +25,7 @@ namespace Librato.PowerShell
         public static OutboxResult Deliver(LibratoCmdlet cmdlet, Outbox outbox)
         {
             var result = new OutboxResult { Directory = outbox.Directory };
+            var progress = new ProgressReporter(cmdlet, ProgressIds.DeliverOutbox, "Sending the Librato outbox", "spooled measurements sent");
             foreach (var entry in outbox.Claim((name, why) =>
             {
                 result.Quarantined++;
@@ -60,9 +61,11 @@ namespace Librato.PowerShell
                 outbox.Complete(entry);
                 result.Batches++;
                 result.Sent += entry.Measurements.Count;
+                progress.Report(result.Sent);
                 cmdlet.WriteVerbose($"Sent {entry.Measurements.Count} measurement(s) from the outbox file '{entry.Name}'.");
             }
 
+            progress.Complete();
             result.Remaining = outbox.Count;
             return result;
         }

@@ -5,5 +5,13 @@ namespace Librato.PowerShell
     {
         public const int Send = 9_401;
         public const int ListMetrics = 9_402;
+        public const int ReadMeasurements = 9_403;
+        public const int ReadAnnotations = 9_404;
+        public const int ListAnnotationStreams = 9_405;
+        public const int ListAlerts = 9_406;
+        public const int ListServices = 9_407;
+        public const int ListSpaces = 9_408;
+        public const int ListCharts = 9_409;
+        public const int DeliverOutbox = 9_410;
     }
 }
