@@ -45,6 +45,7 @@ $ResultsDir = Join-Path $Out 'test-results'
 $ModuleFiles = @(
     'Librato.psd1'
     'Librato.Format.ps1xml'
+    'Librato.Types.ps1xml'
     'Librato.PowerShell.dll'
     'Librato.Api.dll'
     'System.Text.Json.dll'

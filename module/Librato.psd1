@@ -10,6 +10,7 @@
     Description          = 'Send, read and manage Librato Metrics from PowerShell: batched measurement pipelines, metrics, and a local Librato API emulator for tests and runbooks.'
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('Librato.Format.ps1xml')
+    TypesToProcess       = @('Librato.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Librato'
         'Disconnect-Librato'

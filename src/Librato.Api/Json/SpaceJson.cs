@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Librato.Api
 {
-    /// <summary>Reads spaces: list pages (<c>spaces:[{id,name}]</c>) and one space.</summary>
+    /// <summary>Reads spaces: list pages (<c>spaces:[{id,name}]</c>) and one space (which also lists its charts' ids).</summary>
     internal static class SpaceJson
     {
         public static Page<LibratoSpace> ReadPage(byte[] body)
@@ -58,11 +58,25 @@ namespace Librato.Api
             var tags = e.TryGetProperty("tags", out var t) && (t.ValueKind == JsonValueKind.True || t.ValueKind == JsonValueKind.False)
                 ? t.ValueKind == JsonValueKind.True
                 : (bool?)null;
+            List<long>? chartIds = null;
+            if (e.TryGetProperty("charts", out var charts) && charts.ValueKind == JsonValueKind.Array)
+            {
+                chartIds = new List<long>();
+                foreach (var chart in charts.EnumerateArray())
+                {
+                    if (chart.ValueKind == JsonValueKind.Object && JsonValues.Long(chart, "id") is long id)
+                    {
+                        chartIds.Add(id);
+                    }
+                }
+            }
+
             return new LibratoSpace
             {
                 Id = JsonValues.Long(e, "id") ?? 0,
                 Name = JsonValues.String(e, "name") ?? string.Empty,
                 Tags = tags,
+                ChartIds = chartIds,
             };
         }
     }
