@@ -61,6 +61,7 @@
         'Add-LibratoChartStream'
         'Export-LibratoSpace'
         'Import-LibratoSpace'
+        'Show-LibratoMetric'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
