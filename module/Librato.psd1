@@ -62,6 +62,7 @@
         'Add-LibratoChartStream'
         'Export-LibratoSpace'
         'Import-LibratoSpace'
+        'Show-LibratoMetric'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -155,28 +155,7 @@ namespace Librato.PowerShell.Commands
                 query.GroupBy = GroupBy;
             }
 
-            if (Tag != null)
-            {
-                foreach (DictionaryEntry entry in Tag)
-                {
-                    var patterns = new List<string>();
-                    var value = InputConversion.Unwrap(entry.Value);
-                    if (value is IEnumerable many && !(value is string))
-                    {
-                        foreach (var item in many)
-                        {
-                            patterns.Add(InputConversion.Text(item) ?? string.Empty);
-                        }
-                    }
-                    else
-                    {
-                        patterns.Add(InputConversion.Text(value) ?? string.Empty);
-                    }
-
-                    query.Tags[InputConversion.Text(entry.Key) ?? string.Empty] = patterns;
-                }
-            }
-
+            TagFilters.AddTo(query.Tags, Tag);
             return query;
         }
     }

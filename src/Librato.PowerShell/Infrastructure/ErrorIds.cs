@@ -48,6 +48,8 @@ namespace Librato.PowerShell
         public const string FileNotFound = "Librato.FileNotFound";
         public const string FileReadFailed = "Librato.FileReadFailed";
         public const string FileWriteFailed = "Librato.FileWriteFailed";
+        // Show-LibratoMetric.
+        public const string NoMeasurements = "Librato.NoMeasurements";
 
         /// <summary>The id for a measurement that breaks one of the API's rules, from the core's validation code.</summary>
         public static string ForValidation(string code) => "Librato." + code;

@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+
+namespace Librato.PowerShell.Pictures
+{
+    /// <summary>One line of an SVG chart: its legend label and its points in time order.</summary>
+    public sealed class SvgSeries
+    {
+        public SvgSeries(string label, IReadOnlyList<SeriesPoint> points)
+        {
+            Label = label;
+            Points = points;
+        }
+
+        public string Label { get; }
+
+        public IReadOnlyList<SeriesPoint> Points { get; }
+    }
+}

@@ -1,0 +1,248 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using Librato.PowerShell.Pictures;
+using Xunit;
+
+namespace Librato.Api.Tests
+{
+    /// <summary>The renderers behind Show-LibratoMetric: bucketing, sparklines, text charts, SVG and labels.</summary>
+    public class PictureTests
+    {
+        private const double Gap = double.NaN;
+        private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+        private static SeriesPoint[] Points(long start, int step, params double[] values) =>
+            values.Select((v, i) => new SeriesPoint(start + i * step, v)).ToArray();
+
+        [Fact]
+        public void GridGivesOneColumnPerSlotWhenTheyFit()
+        {
+            var grid = new ColumnGrid(600, 600 + 9 * 60, 60, 80);
+            Assert.Equal(10, grid.Columns);
+            Assert.Equal(1, grid.SlotsPerColumn);
+            Assert.Equal(new[] { 1.0, 2, 3 }, grid.Bucket(Points(600, 60, 1, 2, 3), BucketFunction.Mean).Take(3));
+        }
+
+        [Fact]
+        public void GridAlignsTheWindowToTheResolution()
+        {
+            var grid = new ColumnGrid(630, 700, 60, 80);
+            Assert.Equal(600, grid.Origin);
+            Assert.Equal(2, grid.Columns);
+            Assert.Equal(0, grid.ColumnOf(600));
+            Assert.Equal(1, grid.ColumnOf(719));
+            Assert.Equal(-1, grid.ColumnOf(720));
+            Assert.Equal(-1, grid.ColumnOf(599));
+        }
+
+        [Fact]
+        public void MoreSlotsThanColumnsAreBucketedEvenly()
+        {
+            // 100 slots into at most 30 columns: 4 slots per column, 25 columns.
+            var grid = new ColumnGrid(0, 99, 1, 30);
+            Assert.Equal(4, grid.SlotsPerColumn);
+            Assert.Equal(25, grid.Columns);
+            var values = Enumerable.Range(0, 100).Select(i => (double)i).ToArray();
+            var points = Points(0, 1, values);
+            Assert.Equal(1.5, grid.Bucket(points, BucketFunction.Mean)[0]);
+            Assert.Equal(6, grid.Bucket(points, BucketFunction.Sum)[0]);
+            Assert.Equal(4, grid.Bucket(points, BucketFunction.Min)[1]);
+            Assert.Equal(99, grid.Bucket(points, BucketFunction.Max)[24]);
+        }
+
+        [Fact]
+        public void ColumnsWithoutPointsAndMissingValuesAreGaps()
+        {
+            var grid = new ColumnGrid(0, 4 * 60, 60, 80);
+            var points = new[] { new SeriesPoint(0, 1), new SeriesPoint(120, double.NaN), new SeriesPoint(240, 3), new SeriesPoint(9999, 7) };
+            var columns = grid.Bucket(points, BucketFunction.Mean);
+            Assert.Equal(5, columns.Length);
+            Assert.Equal(1, columns[0]);
+            Assert.True(double.IsNaN(columns[1]));
+            Assert.True(double.IsNaN(columns[2]));
+            Assert.True(double.IsNaN(columns[3]));
+            Assert.Equal(3, columns[4]);
+        }
+
+        [Fact]
+        public void GridRefusesABackwardWindow()
+        {
+            Assert.Throws<ArgumentException>(() => new ColumnGrid(100, 50, 1, 10));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new ColumnGrid(0, 50, 0, 10));
+        }
+
+        [Fact]
+        public void SparklineRisesFromTheLowestToTheHighestLevel()
+        {
+            Assert.Equal("▁▂▃▄▅▆▇█", Sparkline.Render(new double[] { 1, 2, 3, 4, 5, 6, 7, 8 }, GlyphSet.Unicode));
+            Assert.Equal("█▁", Sparkline.Render(new double[] { 100, -100 }, GlyphSet.Unicode));
+            Assert.Equal("_.-~=+*#", Sparkline.Render(new double[] { 0, 1, 2, 3, 4, 5, 6, 7 }, GlyphSet.Ascii));
+        }
+
+        [Fact]
+        public void SparklineScalesNegativeValues()
+        {
+            Assert.Equal("▁▆█", Sparkline.Render(new double[] { -10, 0, 4 }, GlyphSet.Unicode));
+        }
+
+        [Fact]
+        public void FlatSeriesAndSinglePointsSitInTheMiddle()
+        {
+            Assert.Equal("▄▄▄", Sparkline.Render(new double[] { 5, 5, 5 }, GlyphSet.Unicode));
+            Assert.Equal("▄", Sparkline.Render(new double[] { -3 }, GlyphSet.Unicode));
+            Assert.Equal("~", Sparkline.Render(new double[] { 0 }, GlyphSet.Ascii));
+        }
+
+        [Fact]
+        public void SparklineLeavesGapsForMissingValues()
+        {
+            Assert.Equal("▁ █ ", Sparkline.Render(new[] { 1, Gap, 2, double.PositiveInfinity }, GlyphSet.Unicode));
+            Assert.Equal("   ", Sparkline.Render(new[] { Gap, Gap, Gap }, GlyphSet.Unicode));
+            Assert.Equal(string.Empty, Sparkline.Render(new double[0], GlyphSet.Unicode));
+        }
+
+        [Fact]
+        public void ChartHasRowsAxisAndTimeLabels()
+        {
+            var lines = TextChart.Render(new double[] { 0, 1, 2, 3 }, 2, GlyphSet.Unicode, v => v.ToString(Invariant), "00:00", "00:03");
+            Assert.Equal(4, lines.Count);
+            Assert.Equal("3 ┤  ▃█", lines[0]);
+            Assert.Equal("0 ┤▁▆██", lines[1]);
+            Assert.Equal("  └────", lines[2]);
+            Assert.Equal("   00:00", lines[3]);
+        }
+
+        [Fact]
+        public void ChartPutsTheEndLabelUnderTheLastColumnWhenItFits()
+        {
+            var values = Enumerable.Range(0, 12).Select(i => (double)i).ToArray();
+            var lines = TextChart.Render(values, 3, GlyphSet.Unicode, v => v.ToString(Invariant), "10:00", "11:00");
+            Assert.Equal("    10:00  11:00", lines[4]);
+            Assert.Equal(lines[3].Length, lines[4].Length);
+            Assert.All(lines.Take(3), l => Assert.True(l.Length <= 4 + 12));
+        }
+
+        [Fact]
+        public void ChartDrawsNegativeValuesAndGaps()
+        {
+            var lines = TextChart.Render(new[] { -5, Gap, 5 }, 2, GlyphSet.Ascii, v => v.ToString(Invariant), "a", "b");
+            Assert.Equal(" 5 +  #", lines[0]);
+            Assert.Equal("-5 +. #", lines[1]);
+        }
+
+        [Fact]
+        public void FlatChartShowsItsValueBesideTheBarTops()
+        {
+            var lines = TextChart.Render(new double[] { 7, 7 }, 4, GlyphSet.Unicode, v => v.ToString(Invariant), "a", "b");
+            Assert.Equal("  │", lines[0]);
+            Assert.Equal("  │", lines[1]);
+            Assert.Equal("7 ┤██", lines[2]);
+            Assert.Equal("  │██", lines[3]);
+        }
+
+        [Fact]
+        public void ChartOfOnePointAndOfNothing()
+        {
+            var one = TextChart.Render(new[] { Gap, 4.0, Gap }, 2, GlyphSet.Unicode, v => v.ToString(Invariant), "a", "b");
+            Assert.Equal("  │", one[0]);
+            Assert.Equal("4 ┤ █", one[1]);
+            var none = TextChart.Render(new[] { Gap, Gap }, 2, GlyphSet.Unicode, v => v.ToString(Invariant), "a", "b");
+            Assert.Equal(" │", none[0]);
+            Assert.Throws<ArgumentOutOfRangeException>(() => TextChart.Render(new double[] { 1 }, 1, GlyphSet.Unicode, v => "", "a", "b"));
+        }
+
+        [Fact]
+        public void SvgIsXmlWithOnePolylinePerSeries()
+        {
+            var chart = new SvgChart("cpu <&> load", 1000, 4600, new[]
+            {
+                new SvgSeries("web1", Points(1000, 60, 1, 2, Gap, 4)),
+                new SvgSeries("region=us & \"eu\"", Points(1000, 60, -3, 0)),
+                new SvgSeries("solo", Points(2000, 60, 5)),
+            })
+            { Unit = "ms" };
+
+            var document = new XmlDocument();
+            document.LoadXml(chart.ToXml());
+            var names = new XmlNamespaceManager(document.NameTable);
+            names.AddNamespace("s", SvgChart.Namespace);
+            Assert.Equal("svg", document.DocumentElement!.LocalName);
+            var lines = document.SelectNodes("//s:polyline", names)!.Cast<XmlElement>().ToList();
+            Assert.Equal(3, lines.Count);
+            Assert.Equal(new[] { 3, 2, 1 }, lines.Select(l => l.GetAttribute("points").Split(' ').Length));
+            Assert.Equal("region=us & \"eu\"", lines[1].GetAttribute("data-series"));
+            Assert.Single(document.SelectNodes("//s:circle", names)!.Cast<XmlNode>());
+            Assert.Contains("cpu <&> load", document.SelectSingleNode("//s:text[@class='title']", names)!.InnerText);
+            Assert.Contains("1970-01-01 00:16", document.SelectSingleNode("//s:text[@class='subtitle']", names)!.InnerText);
+            var yLabels = document.SelectNodes("//s:text[@class='y-label']", names)!.Cast<XmlNode>().Select(n => n.InnerText).ToList();
+            Assert.Equal(new[] { "5 ms", "1 ms", "-3 ms" }, yLabels);
+            Assert.Equal(3, document.SelectNodes("//s:g[@class='legend']/s:text", names)!.Count);
+        }
+
+        [Fact]
+        public void SvgPlacesPointsWithinThePlot()
+        {
+            var chart = new SvgChart("m", 0, 100, new[] { new SvgSeries("a", new[] { new SeriesPoint(0, 0), new SeriesPoint(100, 10) }) });
+            var document = new XmlDocument();
+            document.LoadXml(chart.ToXml());
+            var line = (XmlElement)document.GetElementsByTagName("polyline")[0]!;
+            var coordinates = line.GetAttribute("points").Split(' ').Select(p => p.Split(',').Select(c => double.Parse(c, Invariant)).ToArray()).ToArray();
+            Assert.Equal(80, coordinates[0][0]);
+            Assert.Equal(chart.Width - 24, coordinates[1][0]);
+            Assert.True(coordinates[0][1] > coordinates[1][1], "A higher value is drawn higher up.");
+        }
+
+        [Fact]
+        public void SvgOfAFlatSeriesDrawsItAcrossTheMiddle()
+        {
+            var chart = new SvgChart("m", 0, 120, new[] { new SvgSeries("a", Points(0, 60, 2, 2, 2)) });
+            var document = new XmlDocument();
+            document.LoadXml(chart.ToXml());
+            var ys = ((XmlElement)document.GetElementsByTagName("polyline")[0]!).GetAttribute("points").Split(' ').Select(p => p.Split(',')[1]).Distinct().ToList();
+            Assert.Single(ys);
+            Assert.Equal((60 + (400 - 44)) / 2.0, double.Parse(ys[0], Invariant));
+        }
+
+        [Fact]
+        public void SvgIsUtf8WithoutAByteOrderMark()
+        {
+            var chart = new SvgChart("m", 0, 60, new[] { new SvgSeries("a", Points(0, 60, 1, 2)) });
+            using (var stream = new MemoryStream())
+            {
+                chart.Write(stream);
+                var bytes = stream.ToArray();
+                Assert.Equal((byte)'<', bytes[0]);
+            }
+        }
+
+        [Theory]
+        [InlineData(0, null, "0")]
+        [InlineData(3.14159, "ms", "3.14 ms")]
+        [InlineData(-2.5, "%", "-2.5%")]
+        [InlineData(1234.5, null, "1234.5")]
+        [InlineData(12345, null, "12.35k")]
+        [InlineData(999999, null, "1M")]
+        [InlineData(-2500000, "B", "-2.5M B")]
+        [InlineData(0.001234, null, "0.00123")]
+        [InlineData(double.NaN, null, "NaN")]
+        public void ValuesAreShortLabels(double value, string? unit, string expected)
+        {
+            Assert.Equal(expected, ValueText.Format(value, unit, Invariant));
+        }
+
+        [Fact]
+        public void StatisticsIgnoreMissingValuesAndTakeTheLatestAsLast()
+        {
+            var stats = SeriesStatistics.Of(new[] { new SeriesPoint(60, 4), new SeriesPoint(0, -2), new SeriesPoint(120, Gap), new SeriesPoint(30, 9) })!;
+            Assert.Equal(3, stats.Count);
+            Assert.Equal(-2, stats.Min);
+            Assert.Equal(9, stats.Max);
+            Assert.Equal(4, stats.Last);
+            Assert.Equal(60, stats.LastTime);
+            Assert.Null(SeriesStatistics.Of(new[] { new SeriesPoint(0, Gap) }));
+        }
+    }
+}
