@@ -17,6 +17,9 @@ BeforeAll {
     $script:TestHome = Join-Path $Work 'home'
     $script:SavedModules = Join-Path $Work 'modules'
     New-Item -ItemType Directory -Path $RepositoryPath, $TestHome, $SavedModules -Force | Out-Null
+    # .NET reports a special folder that does not exist as '', and NuGet (inside PSResourceGet) would then write its
+    # user configuration relative to the working directory.
+    New-Item -ItemType Directory -Path (Join-Path $TestHome '.config'), (Join-Path $TestHome '.local/share'), (Join-Path $TestHome '.cache') -Force | Out-Null
 
     # Children run this very pwsh, started the way `dotnet pwsh` starts it.
     $script:PwshHost = [Environment]::ProcessPath
@@ -32,6 +35,7 @@ BeforeAll {
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true
         $start.UseShellExecute = $false
+        $start.WorkingDirectory = $Work
         if (-not $IsWindows) {
             $start.Environment['HOME'] = $TestHome
             foreach ($name in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME') { $start.Environment.Remove($name) | Out-Null }
