@@ -5,8 +5,13 @@
 .DESCRIPTION
     Tasks:
       Build  stages an importable module in out/Librato (with its help, made from docs/cmdlets) and the
-             emulator in out/Librato.Emulator.
-      Test   builds, runs the xunit suites, then Pester in a fresh pwsh against out/Librato, and prints
+             emulator in out/Librato.Emulator. The module's dependencies are the runtime assemblies of its package
+             graph for .NET Framework 4.7.2 (build/desktop), which Windows PowerShell 5.1 loads from the module
+             folder; PowerShell 7 uses its own in-box versions of them.
+      Package builds, then packs out/Librato into out/package/Librato.<version>.nupkg with Compress-PSResource
+             (PSResourceGet): the package Publish-PSResource -NupkgPath publishes to a gallery or a file share.
+             It holds exactly the staged module files.
+      Test   builds and packages, runs the xunit suites, then Pester in a fresh pwsh against out/Librato, and prints
              one line "N passed, N failed" for both together; exits non-zero when anything failed.
       Demo   builds, starts the emulator, sends a few hundred measurements and reads them back.
       Clean  removes out/ and every bin/ and obj/ folder.
@@ -19,7 +24,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean', 'Bench')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Clean', 'Bench')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -40,22 +45,16 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'Librato'
 $EmulatorOut = Join-Path $Out 'Librato.Emulator'
 $ResultsDir = Join-Path $Out 'test-results'
+$PackageOut = Join-Path $Out 'package'
 
-# Every file the staged module must hold; the build fails when one is missing.
+# Every file of the module itself the staged module must hold (its dependencies come from build/desktop); the
+# build fails when one is missing.
 $ModuleFiles = @(
     'Librato.psd1'
     'Librato.Format.ps1xml'
     'Librato.Types.ps1xml'
     'Librato.PowerShell.dll'
     'Librato.Api.dll'
-    'System.Text.Json.dll'
-    'System.Text.Encodings.Web.dll'
-    'Microsoft.Bcl.AsyncInterfaces.dll'
-    'System.Memory.dll'
-    'System.Buffers.dll'
-    'System.Numerics.Vectors.dll'
-    'System.Runtime.CompilerServices.Unsafe.dll'
-    'System.Threading.Tasks.Extensions.dll'
     'en-US/Librato.PowerShell.dll-Help.xml'
     'en-US/about_Librato.help.txt'
 )
@@ -91,6 +90,26 @@ function Invoke-HelpBuild {
     }
 }
 
+function Get-DesktopDependency {
+    # The runtime assemblies of the module's package graph for .NET Framework 4.7.2, as NuGet resolves it for a
+    # net472 application: what Windows PowerShell 5.1 needs next to the module (placeholders, "_._", are in the box).
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'build/desktop/Desktop.csproj'), '--nologo', '-v', 'quiet')
+    $assets = Get-Content -Raw (Join-Path $Root 'build/desktop/obj/project.assets.json') | ConvertFrom-Json -AsHashtable
+    $packages = @($assets.packageFolders.Keys)[0]
+    $target = @($assets.targets.Values)[0]
+    foreach ($library in $target.Keys) {
+        $entry = $target[$library]
+        if ($entry.type -ne 'package' -or -not $entry.ContainsKey('runtime')) { continue }
+        foreach ($item in $entry.runtime.Keys | Where-Object { (Split-Path $_ -Leaf) -ne '_._' }) {
+            [pscustomobject]@{
+                Name = Split-Path $item -Leaf
+                Package = $library
+                Path = Join-Path $packages (Join-Path $assets.libraries[$library].path $item)
+            }
+        }
+    }
+}
+
 function Invoke-Build {
     Write-Host "Building ($Configuration)..." -ForegroundColor Cyan
     Invoke-Native dotnet @('build', (Join-Path $Root 'Librato.PowerShell.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
@@ -104,6 +123,12 @@ function Invoke-Build {
             throw "The module file '$file' was not produced by the build."
         }
         Copy-Item -LiteralPath $source -Destination $ModuleOut
+    }
+    foreach ($dependency in Get-DesktopDependency) {
+        if (-not (Test-Path -LiteralPath $dependency.Path)) {
+            throw "The dependency '$($dependency.Name)' of $($dependency.Package) was not restored to '$($dependency.Path)'."
+        }
+        Copy-Item -LiteralPath $dependency.Path -Destination $ModuleOut
     }
     Invoke-HelpBuild -Destination (Join-Path $ModuleOut 'en-US')
     foreach ($file in $ModuleFiles | Where-Object { $_ -like '*/*' }) {
@@ -120,6 +145,36 @@ function Invoke-Build {
     if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Librato.Emulator'), '-c', $Configuration, '--no-build', '--nologo', '-v', 'quiet', '-o', $EmulatorOut)
     Write-Host "Staged the module in $ModuleOut and the emulator in $EmulatorOut." -ForegroundColor Cyan
+}
+
+function Invoke-Package {
+    Invoke-Build
+    if (Test-Path $PackageOut) { Remove-Item $PackageOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $PackageOut -Force | Out-Null
+    # Compress-PSResource packs without a repository (Publish-PSResource would need one registered per user).
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    Compress-PSResource -Path $ModuleOut -DestinationPath $PackageOut
+    $package = Join-Path $PackageOut "Librato.$(Get-ModuleVersion).nupkg"
+    if (-not (Test-Path -LiteralPath $package)) {
+        throw "Compress-PSResource did not produce '$package'."
+    }
+
+    # The package must hold the staged module, no more and no less (NuGet's own parts aside).
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    $zip = [System.IO.Compression.ZipFile]::OpenRead($package)
+    try {
+        $packed = @($zip.Entries | Where-Object { $_.Length -gt 0 -or -not $_.FullName.EndsWith('/') } |
+            ForEach-Object { [uri]::UnescapeDataString($_.FullName) } |
+            Where-Object { $_ -notmatch '^(_rels/|package/|\[Content_Types\]\.xml$|Librato\.nuspec$)' })
+    }
+    finally { $zip.Dispose() }
+    $staged = @(Get-ChildItem -LiteralPath $ModuleOut -Recurse -File | ForEach-Object {
+            [System.IO.Path]::GetRelativePath($ModuleOut, $_.FullName) -replace '\\', '/' })
+    $difference = Compare-Object ($staged | Sort-Object) ($packed | Sort-Object)
+    if ($difference) {
+        throw "The package does not hold exactly the staged module: $(($difference | ForEach-Object { "$($_.SideIndicator) $($_.InputObject)" }) -join ', ')."
+    }
+    Write-Host "Packed the module into $package." -ForegroundColor Cyan
 }
 
 function Get-PinnedVersion {
@@ -152,7 +207,7 @@ function Get-TrxCounts {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Invoke-Package
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     New-Item -ItemType Directory -Path $ResultsDir -Force | Out-Null
 
@@ -232,6 +287,7 @@ function Invoke-Clean {
 foreach ($name in $Task) {
     switch ($name) {
         'Build' { Invoke-Build }
+        'Package' { Invoke-Package }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
         'Clean' { Invoke-Clean }
