@@ -34,9 +34,12 @@ namespace Librato.PowerShell.Commands
         [ValidateNotNull]
         public SecureString? Token { get; set; }
 
-        /// <summary>With -AppOptics only the password counts: AppOptics has no user names.</summary>
+        /// <summary>
+        /// With -AppOptics only the password counts (AppOptics has no user names), and the parameter is named so that
+        /// a token given by position is not taken for a credential.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = AppOpticsCredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = AppOpticsCredentialSet)]
         [ValidateNotNull]
         [Credential]
         public PSCredential? Credential { get; set; }
