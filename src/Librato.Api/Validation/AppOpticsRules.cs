@@ -26,14 +26,14 @@ namespace Librato.Api
             {
                 return new ValidationError(
                     ValidationCodes.AppOpticsNoSources,
-                    $"'{m.Name}' has the source '{m.Source}'; AppOptics has no sources: send it as a tag instead (for example -Tags @{{ source = '{m.Source}' }}).");
+                    $"'{m.Name}' has the source '{m.Source}'; AppOptics has no sources: send it as a tag instead (for example source={m.Source}).");
             }
 
             if (!m.IsTagged)
             {
                 return new ValidationError(
                     ValidationCodes.AppOpticsTagsRequired,
-                    $"'{m.Name}' has no tags; AppOptics needs at least one tag on every measurement (give -Tags, or -DefaultTags on Connect-Librato).");
+                    $"'{m.Name}' has no tags; AppOptics needs at least one tag on every measurement, its own or inherited (such as a session's default tags).");
             }
 
             return null;

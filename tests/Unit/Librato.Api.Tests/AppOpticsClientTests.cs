@@ -182,7 +182,7 @@ namespace Librato.Api.Tests
             Assert.Equal(ValidationCodes.AppOpticsNoCounters, validator.Validate(new Measurement("c", 1) { Type = MetricType.Counter, Tags = tags }, now)!.Code);
             Assert.Equal(ValidationCodes.InvalidMetricName, validator.Validate(new Measurement("bad name", 1), now)!.Code);
             Assert.Equal(ValidationCodes.InvalidValue, validator.Validate(new Measurement("nan", double.NaN) { Tags = tags }, now)!.Code);
-            Assert.Contains("-Tags @{ source = 'web' }", validator.Validate(new Measurement("s", 1) { Source = "web" }, now)!.Message, StringComparison.Ordinal);
+            Assert.Contains("as a tag instead (for example source=web)", validator.Validate(new Measurement("s", 1) { Source = "web" }, now)!.Message, StringComparison.Ordinal);
 
             // Librato's own rules are unchanged.
             Assert.Null(MeasurementValidator.Default.Validate(new Measurement("bare", 1), now));
