@@ -16,6 +16,9 @@ function Start-LibratoEmulator {
         # Extra emulator options, for example '--request-log-size', '0'.
         [string[]] $ArgumentList = @(),
 
+        # Answer as AppOptics (--appoptics): the token alone authenticates, tagged measurements only.
+        [switch] $AppOptics,
+
         [int] $TimeoutSec = 30
     )
 
@@ -27,6 +30,9 @@ function Start-LibratoEmulator {
     $stdout = [System.IO.Path]::GetTempFileName()
     $stderr = [System.IO.Path]::GetTempFileName()
     $arguments = @($dll, '--urls', 'http://127.0.0.1:0', '--user', $Email, '--token', $Token) + $ArgumentList
+    if ($AppOptics) {
+        $arguments += '--appoptics'
+    }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
         -RedirectStandardOutput $stdout -RedirectStandardError $stderr
 
@@ -40,6 +46,7 @@ function Start-LibratoEmulator {
             return [pscustomobject]@{
                 PSTypeName = 'Librato.EmulatorProcess'
                 Url        = $url
+                Api        = if ($AppOptics) { 'AppOptics' } else { 'Librato' }
                 Email      = $Email
                 Token      = $Token
                 Process    = $process

@@ -25,6 +25,7 @@ namespace Librato.Api
         {
             Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
             Options = options ?? new LibratoClientOptions();
+            RequireUsableCredentials(credentials, Options);
             transport = new ApiTransport(credentials, Options, handler);
         }
 
@@ -36,6 +37,7 @@ namespace Librato.Api
         public async Task SubmitLegacyAsync(IReadOnlyList<Measurement> batch, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             RequireBatch(batch);
+            RefuseLegacySubmission();
             await transport.SendAsync(HttpMethod.Post, "v1/metrics", JsonContent(BatchWriter.Legacy(batch)), trace, cancellationToken).ConfigureAwait(false);
         }
 
@@ -46,6 +48,11 @@ namespace Librato.Api
         public async Task<SubmitResult> SubmitTaggedAsync(IReadOnlyList<Measurement> batch, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             RequireBatch(batch);
+            if (await SubmitWithinLimitsAsync(batch, trace, cancellationToken).ConfigureAwait(false) is SubmitResult parts)
+            {
+                return parts;
+            }
+
             var response = await transport.SendAsync(HttpMethod.Post, "v1/measurements", JsonContent(BatchWriter.Tagged(batch)), trace, cancellationToken).ConfigureAwait(false);
             return SubmitResultJson.Read(response.Body, batch.Count);
         }

@@ -54,13 +54,17 @@ public sealed class EmulatorHost : IAsyncDisposable
             MaxPastSeconds = options.MaxPastSeconds,
             MaxFutureSeconds = options.MaxFutureSeconds,
             AllowRemote = options.AllowRemote,
+            AppOptics = options.AppOptics,
             RateLimit = options.RateLimit,
             RateLimitWindowSeconds = options.RateLimitWindowSeconds,
             RateLimitStatus = options.RateLimitStatus,
             DataFile = options.DataFile,
             DataSaveIntervalSeconds = options.DataSaveIntervalSeconds,
         };
-        var state = new EmulatorState(settings.Accounts.ToList(), settings.RequestLogSize, settings.DefaultRateLimit);
+        var state = new EmulatorState(settings.Accounts.ToList(), settings.RequestLogSize, settings.DefaultRateLimit)
+        {
+            AppOptics = settings.AppOptics,
+        };
         var dataFile = settings.DataFile is null ? null : new DataFile(settings.DataFile, state);
         dataFile?.Load();
         var app = EmulatorApplication.Build(settings, state);

@@ -25,6 +25,12 @@ public sealed class EmulatorOptions
     /// <summary>Submitted times newer than now plus this many seconds are rejected.</summary>
     public long MaxFutureSeconds { get; set; } = DefaultMaxFutureSeconds;
 
+    /// <summary>
+    /// Answers as AppOptics does: the token alone authenticates, POST /v1/metrics and the source routes do not
+    /// exist, and a tagged submission with an untagged measurement or more than 1,000 measurements is refused whole.
+    /// </summary>
+    public bool AppOptics { get; set; }
+
     /// <summary>Allows listening on non-loopback addresses.</summary>
     public bool AllowRemote { get; set; }
 

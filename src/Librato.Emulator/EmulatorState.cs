@@ -42,6 +42,9 @@ public sealed class EmulatorState
 
     public IReadOnlyList<EmulatorAccount> Accounts { get; }
 
+    /// <summary>Whether this instance answers as AppOptics (see <see cref="EmulatorOptions.AppOptics"/>).</summary>
+    public bool AppOptics { get; internal init; }
+
     internal RequestLog RequestLog { get; }
 
     /// <summary>Faults waiting for the next matching /v1 requests.</summary>
@@ -219,6 +222,22 @@ public sealed class EmulatorState
         var store = FindStore(email);
         entry = store?.Tokens.Find(token);
         return entry is null ? null : store;
+    }
+
+    /// <summary>The account holding <paramref name="token"/>, active or not, whatever its email (AppOptics authentication).</summary>
+    internal AccountStore? AuthenticateToken(string token, out ApiTokenEntry? entry)
+    {
+        foreach (var store in stores)
+        {
+            entry = store.Tokens.Find(token);
+            if (entry is not null)
+            {
+                return store;
+            }
+        }
+
+        entry = null;
+        return null;
     }
 
     private AccountStore Require(string email) =>

@@ -1,31 +1,58 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:Emulator = Start-LibratoEmulator -Path $EmulatorPath
-    Connect-TestEmulator $Emulator | Out-Null
-    $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
-    $script:Start = $now - ($now % 60) - 600
-    $points = foreach ($region in 'us-east', 'us-west', 'eu-west') {
-        foreach ($db in 'db-prod-1', 'db-stg-1') {
-            for ($i = 0; $i -lt 5; $i++) {
-                [pscustomobject]@{ Name = 'db.latency'; Value = 10 * ($i + 1); Tags = @{ region = $region; db = $db }; Time = $Start + 60 * $i }
+
+    function script:Assert-LegacySeedRefused {
+        # AppOptics: the source-based seed data was refused on the client, none of it reached the emulator, and
+        # the tagged seed data sent in the same run went through.
+        $LegacySeedErrors | Should -HaveCount 6
+        $LegacySeedErrors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'Librato.AppOpticsNoSources*' }
+        $LegacySeedErrors[0].TargetObject.Name | Should -Be 'temperature'
+        @(Get-EmulatorRequests $Emulator | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/v1/metrics' }) | Should -HaveCount 0
+        $stats = Get-EmulatorStats $Emulator
+        $stats.per_metric.PSObject.Properties.Name | Should -Not -Contain 'temperature'
+        $stats.per_metric.'db.latency'.measurements | Should -Be 30
+    }
+}
+
+Describe 'Get-LibratoMeasurement (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 'AppOptics' }) {
+    BeforeAll {
+        $script:Emulator = Start-TestEmulator -Api $Api
+        Connect-TestEmulator $Emulator | Out-Null
+        $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        $script:Start = $now - ($now % 60) - 600
+        $points = foreach ($region in 'us-east', 'us-west', 'eu-west') {
+            foreach ($db in 'db-prod-1', 'db-stg-1') {
+                for ($i = 0; $i -lt 5; $i++) {
+                    [pscustomobject]@{ Name = 'db.latency'; Value = 10 * ($i + 1); Tags = @{ region = $region; db = $db }; Time = $Start + 60 * $i }
+                }
             }
         }
+        $points | Send-LibratoMetric
+        # Legacy data for composites; AppOptics refuses every one of these.
+        $script:LegacySeedErrors = @()
+        foreach ($city in 'austin', 'sf') {
+            for ($i = 0; $i -lt 3; $i++) {
+                Send-LibratoMetric -Name temperature -Value (20 + $i) -Source $city -Time ($Start + 60 * $i) -ErrorVariable +seedErrors -ErrorAction SilentlyContinue
+            }
+        }
+        $script:LegacySeedErrors = @($seedErrors)
     }
-    $points | Send-LibratoMetric
-    # Legacy data for composites.
-    foreach ($city in 'austin', 'sf') {
-        for ($i = 0; $i -lt 3; $i++) {
-            Send-LibratoMetric -Name temperature -Value (20 + $i) -Source $city -Time ($Start + 60 * $i)
+
+    AfterAll {
+        Disconnect-Librato
+        $Emulator | Stop-LibratoEmulator
+    }
+
+    It 'seeds the source-based data in Librato only' {
+        if ($Api -eq 'AppOptics') {
+            Assert-LegacySeedRefused
+        }
+        else {
+            $LegacySeedErrors | Should -HaveCount 0
+            (Get-EmulatorStats $Emulator).per_metric.temperature.measurements | Should -Be 6
         }
     }
-}
 
-AfterAll {
-    Disconnect-Librato
-    $Emulator | Stop-LibratoEmulator
-}
-
-Describe 'Get-LibratoMeasurement' {
     Context 'tagged series' {
         It 'emits one object per point with the tags of its series' {
             $points = Get-LibratoMeasurement db.latency -StartTime $Start -Resolution 60
@@ -75,7 +102,12 @@ Describe 'Get-LibratoMeasurement' {
     }
 
     Context 'composites' {
-        It 'evaluates a composite over sources, as the original README does' {
+        It 'evaluates a composite over sources, as the original README does (AppOptics: no sources to compose)' {
+            if ($Api -eq 'AppOptics') {
+                Assert-LegacySeedRefused
+                return
+            }
+
             $points = Get-LibratoMeasurement -Compose 'mean(s("temperature", "*", {function: "mean", period: "60"}))' -StartTime $Start -Resolution 60
             $points | Should -HaveCount 3
             $points.Value | Should -Be @(20, 21, 22)
@@ -92,22 +124,36 @@ Describe 'Get-LibratoMeasurement' {
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidComposite*'
         }
     }
-}
 
-Describe 'Get-LibratoMetric summaries' {
-    It 'summarizes sources into all with -GroupBy' {
-        $m = Get-LibratoMetric temperature -StartTime $Start -Resolution 60 -GroupBy sum
-        $m.Measurements.Source | Select-Object -Unique | Should -Be 'all'
-        ($m.Measurements | Sort-Object Time)[0].Value | Should -Be 40
-    }
+    Context 'Get-LibratoMetric summaries' {
+        BeforeAll {
+            function script:Assert-NoSourceData {
+                # AppOptics: the seed data these summaries read was refused, so the metric does not exist there.
+                param([hashtable] $Summary)
+                Assert-LegacySeedRefused
+                Get-LibratoMetric temperature -StartTime $Start -Resolution 60 @Summary -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+                $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.MetricNotFound*'
+                $errs[0].TargetObject | Should -Be 'temperature'
+            }
+        }
 
-    It 'adds the all source with -SummarizeSources' {
-        $m = Get-LibratoMetric temperature -StartTime $Start -Resolution 60 -SummarizeSources
-        ($m.Measurements.Source | Select-Object -Unique | Sort-Object) | Should -Be @('all', 'austin', 'sf')
-    }
+        It 'summarizes sources into all with -GroupBy (AppOptics: no such metric)' {
+            if ($Api -eq 'AppOptics') { Assert-NoSourceData @{ GroupBy = 'sum' }; return }
+            $m = Get-LibratoMetric temperature -StartTime $Start -Resolution 60 -GroupBy sum
+            $m.Measurements.Source | Select-Object -Unique | Should -Be 'all'
+            ($m.Measurements | Sort-Object Time)[0].Value | Should -Be 40
+        }
 
-    It 'gives one point per source with -SummarizeTime' {
-        $m = Get-LibratoMetric temperature -StartTime $Start -Resolution 60 -SummarizeTime
-        $m.Measurements | Should -HaveCount 2
+        It 'adds the all source with -SummarizeSources (AppOptics: no such metric)' {
+            if ($Api -eq 'AppOptics') { Assert-NoSourceData @{ SummarizeSources = $true }; return }
+            $m = Get-LibratoMetric temperature -StartTime $Start -Resolution 60 -SummarizeSources
+            ($m.Measurements.Source | Select-Object -Unique | Sort-Object) | Should -Be @('all', 'austin', 'sf')
+        }
+
+        It 'gives one point per source with -SummarizeTime (AppOptics: no such metric)' {
+            if ($Api -eq 'AppOptics') { Assert-NoSourceData @{ SummarizeTime = $true }; return }
+            $m = Get-LibratoMetric temperature -StartTime $Start -Resolution 60 -SummarizeTime
+            $m.Measurements | Should -HaveCount 2
+        }
     }
 }

@@ -1,22 +1,27 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:Emulator = Start-LibratoEmulator -Path $EmulatorPath
-    Connect-TestEmulator $Emulator | Out-Null
     $script:Now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
 }
 
-AfterAll {
-    Disconnect-Librato
-    $Emulator | Stop-LibratoEmulator
-}
+Describe 'Get-LibratoMetric (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 'AppOptics' }) {
+    BeforeAll {
+        $script:Emulator = Start-TestEmulator -Api $Api
+        Connect-TestEmulator $Emulator | Out-Null
+        # AppOptics takes tagged measurements only; where the metric, not its sources, is under test, tag it.
+        $script:Placed = if ($Api -eq 'AppOptics') { @{ Tags = @{ host = 'test' } } } else { @{} }
+    }
 
-Describe 'Get-LibratoMetric' {
+    AfterAll {
+        Disconnect-Librato
+        $Emulator | Stop-LibratoEmulator
+    }
+
     Context 'listing' {
         BeforeAll {
             Reset-Emulator $Emulator
             # 250 metrics: more than two pages of 100.
-            1..250 | ForEach-Object { [pscustomobject]@{ Name = 'list.m{0:000}' -f $_; Value = $_ } } | Send-LibratoMetric
-            Send-LibratoMetric -Name other.metric -Value 1
+            1..250 | ForEach-Object { [pscustomobject]@{ Name = 'list.m{0:000}' -f $_; Value = $_ } } | Send-LibratoMetric @Placed
+            Send-LibratoMetric -Name other.metric -Value 1 @Placed
         }
 
         It 'returns every metric across pages' {
@@ -47,7 +52,11 @@ Describe 'Get-LibratoMetric' {
     Context 'one metric' {
         BeforeAll {
             Reset-Emulator $Emulator
-            Send-LibratoMetric -Name temperature -Value 10 -Description 'temperature at home'
+            Send-LibratoMetric -Name temperature -Value 10 -Description 'temperature at home' @Placed
+            if ($Api -eq 'AppOptics') {
+                # A tagged submission carries no description (the API has no field for it): set it on the metric.
+                Set-LibratoMetric temperature -Description 'temperature at home'
+            }
         }
 
         It 'gets metadata by exact name' {
@@ -84,11 +93,35 @@ Describe 'Get-LibratoMetric' {
                     [pscustomobject]@{ Name = 'series.cpu'; Value = $i; Source = $source; Time = $Start + $i }
                 }
             }
-            $points | Send-LibratoMetric
-            Send-LibratoMetric -Name series.plain -Value 10 -Time ($Now - 30)
+            # AppOptics refuses all of these (sources; no tags): a tagged point sent among them must still arrive.
+            $tagged = [pscustomobject]@{ Name = 'series.tagged'; Value = 5; Tags = @{ host = 'web-1' }; Time = $Start }
+            @($points[0..119]) + $tagged + @($points[120..479]) | Send-LibratoMetric -ErrorVariable script:seedErrors -ErrorAction SilentlyContinue
+            Send-LibratoMetric -Name series.plain -Value 10 -Time ($Now - 30) -ErrorVariable +script:seedErrors -ErrorAction SilentlyContinue
+
+            function script:Assert-LegacySeedRefused {
+                # What these source-based tests read never reached AppOptics; only the tagged point did.
+                param([string] $Metric)
+                $ids = @($seedErrors | ForEach-Object FullyQualifiedErrorId)
+                $ids | Should -HaveCount 481
+                @($ids -like 'Librato.AppOpticsNoSources*') | Should -HaveCount 480
+                $ids[-1] | Should -BeLike 'Librato.AppOpticsTagsRequired*'
+                $seedErrors[0].TargetObject | Should -Be $points[0]
+                @(Get-EmulatorRequests $Emulator | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/v1/metrics' }) | Should -HaveCount 0
+                (Get-EmulatorStats $Emulator).per_metric.PSObject.Properties.Name | Should -Be 'series.tagged'
+                (Get-LibratoMetric series.tagged).Name | Should -Be 'series.tagged'
+                Get-LibratoMetric $Metric -Resolution 1 -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+                $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.MetricNotFound*'
+            }
         }
 
-        It 'reads every point, following the continuation, in source then time order' {
+        It 'stores the seed in Librato, tagged point included' {
+            if ($Api -eq 'AppOptics') { Assert-LegacySeedRefused series.cpu; return }
+            $seedErrors | Should -BeNullOrEmpty
+            (Get-EmulatorStats $Emulator).per_metric.'series.tagged'.measurements | Should -Be 1
+        }
+
+        It 'reads every point, following the continuation, in source then time order (AppOptics: refused seed)' {
+            if ($Api -eq 'AppOptics') { Assert-LegacySeedRefused series.cpu; return }
             $m = Get-LibratoMetric series.cpu -StartTime $Start -Resolution 1
             $m.Measurements | Should -HaveCount 480
             $m.Resolution | Should -Be 1
@@ -101,20 +134,23 @@ Describe 'Get-LibratoMetric' {
             $m.Measurements[479].Source | Should -Be 'web-2'
         }
 
-        It 'reads the last N points with -Count' {
+        It 'reads the last N points with -Count (AppOptics: refused seed)' {
+            if ($Api -eq 'AppOptics') { Assert-LegacySeedRefused series.cpu; return }
             $m = Get-LibratoMetric series.cpu -Count 5 -Resolution 1 -Source web-2
             $m.Measurements | Should -HaveCount 5
             $m.Measurements.Value | Should -Be @(235, 236, 237, 238, 239)
             $m.Measurements.Source | Select-Object -Unique | Should -Be 'web-2'
         }
 
-        It 'rolls points up at a coarser resolution' {
+        It 'rolls points up at a coarser resolution (AppOptics: refused seed)' {
+            if ($Api -eq 'AppOptics') { Assert-LegacySeedRefused series.cpu; return }
             $m = Get-LibratoMetric series.cpu -StartTime $Start -Resolution 60 -Source web-1
             ($m.Measurements | Measure-Object Count -Sum).Sum | Should -Be 240
             $m.Measurements | ForEach-Object { $_.Time.Second | Should -Be 0 }
         }
 
-        It 'puts points without a source under unassigned, as the README of the original shows' {
+        It 'puts points without a source under unassigned, as the README of the original shows (AppOptics: refused)' {
+            if ($Api -eq 'AppOptics') { Assert-LegacySeedRefused series.plain; return }
             $m = Get-LibratoMetric series.plain -Count 1 -Resolution 1
             $m.Measurements[0].Source | Should -Be 'unassigned'
             $m.Measurements[0].Value | Should -Be 10
@@ -122,7 +158,8 @@ Describe 'Get-LibratoMetric' {
             $m.Measurements[0].SumSquares | Should -Be 100
         }
 
-        It 'reads the last hour by default' {
+        It 'reads the last hour by default (AppOptics: refused seed)' {
+            if ($Api -eq 'AppOptics') { Assert-LegacySeedRefused series.plain; return }
             $m = Get-LibratoMetric series.plain -Resolution 1
             $m.Measurements | Should -HaveCount 1
         }

@@ -1,7 +1,5 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:Emulator = Start-LibratoEmulator -Path $EmulatorPath
-    Connect-TestEmulator $Emulator | Out-Null
 
     function script:Get-SentBodies {
         # The JSON bodies of the submissions the emulator received, oldest first.
@@ -9,20 +7,68 @@ BeforeAll {
             Where-Object { $_.method -eq 'POST' -and $_.path -in '/v1/metrics', '/v1/measurements' } |
             ForEach-Object { $_.body | ConvertFrom-Json }
     }
+
+    function script:Get-SentItems {
+        # Every measurement the emulator received, whichever route carried it. The emulator logs a request just
+        # after answering it, so with -Expect wait (briefly) for that many logged submissions.
+        param([int] $Expect = 0)
+        $bodies = @(Get-SentBodies)
+        for ($i = 0; $i -lt 40 -and $bodies.Count -lt $Expect; $i++) {
+            Start-Sleep -Milliseconds 50
+            $bodies = @(Get-SentBodies)
+        }
+        foreach ($body in $bodies) {
+            foreach ($list in 'gauges', 'counters', 'measurements') {
+                if ($body.PSObject.Properties[$list]) { $body.$list }
+            }
+        }
+    }
+
+    function script:New-Point {
+        # A measurement object placed by a source (Librato) or by the tag host (AppOptics, which has no sources).
+        param([string] $Name, $Value, [string] $Where, $Time)
+        $point = [ordered]@{ Name = $Name; Value = $Value }
+        if ($Api -eq 'AppOptics') { $point.Tags = @{ host = $Where } } else { $point.Source = $Where }
+        if ($null -ne $Time) { $point.Time = $Time }
+        [pscustomobject]$point
+    }
+
+    function script:Assert-NoLegacyRequest {
+        # AppOptics has no POST /v1/metrics: nothing may have been sent there.
+        @(Get-EmulatorRequests $Emulator | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/v1/metrics' }) | Should -HaveCount 0
+    }
 }
 
-AfterAll {
-    Disconnect-Librato
-    $Emulator | Stop-LibratoEmulator
-}
+Describe 'Send-LibratoMetric (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 'AppOptics' }) {
+    BeforeAll {
+        $script:Emulator = Start-TestEmulator -Api $Api
+        Connect-TestEmulator $Emulator | Out-Null
+        # Where sources are incidental to a test, AppOptics gets a tag instead.
+        $script:Placed = if ($Api -eq 'AppOptics') { @{ Tags = @{ host = 'test' } } } else { @{} }
+    }
 
-Describe 'Send-LibratoMetric' {
+    AfterAll {
+        Disconnect-Librato
+        $Emulator | Stop-LibratoEmulator
+    }
+
     BeforeEach { Reset-Emulator $Emulator }
 
     Context 'one measurement from parameters' {
-        It 'stores a gauge with its source, value and time' {
+        It 'stores a gauge with its source, value and time (AppOptics: refuses the source, sends nothing)' {
             $time = [DateTimeOffset]::UtcNow.AddMinutes(-5).ToUnixTimeSeconds()
-            Send-LibratoMetric -Name home.temperature -Value 21.5 -Source upstairs -Time $time
+            Send-LibratoMetric -Name home.temperature -Value 21.5 -Source upstairs -Time $time -ErrorVariable errs -ErrorAction SilentlyContinue
+            if ($Api -eq 'AppOptics') {
+                $errs | Should -HaveCount 1
+                $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.AppOpticsNoSources*'
+                $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
+                $errs[0].TargetObject.Name | Should -Be 'home.temperature'
+                $errs[0].Exception.Message | Should -Match 'upstairs'
+                Get-SentBodies | Should -BeNullOrEmpty
+                return
+            }
+
+            $errs | Should -BeNullOrEmpty
             $read = Read-EmulatorSeries $Emulator home.temperature -StartTime ($time - 10)
             $read.measurements.upstairs.Count | Should -Be 1
             $read.measurements.upstairs[0].value | Should -Be 21.5
@@ -30,22 +76,57 @@ Describe 'Send-LibratoMetric' {
             $read.type | Should -Be 'gauge'
         }
 
-        It 'stamps the time when none is given' {
-            $before = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
-            Send-LibratoMetric home.humidity 40
-            $after = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
-            $body = @(Get-SentBodies)[0]
-            $body.gauges[0].measure_time | Should -BeGreaterOrEqual $before
-            $body.gauges[0].measure_time | Should -BeLessOrEqual $after
+        It 'stores a tagged gauge with its value and time' {
+            $time = [DateTimeOffset]::UtcNow.AddMinutes(-5).ToUnixTimeSeconds()
+            Send-LibratoMetric -Name home.pressure -Value 1013.5 -Tags @{ room = 'upstairs' } -Time $time
+            $item = @(Get-SentItems -Expect 1)
+            $item | Should -HaveCount 1
+            $item[0].value | Should -Be 1013.5
+            $item[0].time | Should -Be $time
+            $item[0].tags.room | Should -Be 'upstairs'
+            (Get-EmulatorStats $Emulator).per_metric.'home.pressure'.measurements | Should -Be 1
         }
 
-        It 'sends counters to the counters list' {
-            Send-LibratoMetric -Name net.connections -Value 20 -Type counter -Description 'server connections'
+        It 'stamps the time when none is given' {
+            $before = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+            Send-LibratoMetric home.humidity 40 @Placed
+            $after = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+            $item = @(Get-SentItems -Expect 1)[0]
+            $time = if ($Api -eq 'AppOptics') { $item.time } else { $item.measure_time }
+            $time | Should -BeGreaterOrEqual $before
+            $time | Should -BeLessOrEqual $after
+        }
+
+        It 'sends counters to the counters list (AppOptics: refuses counters, sends nothing)' {
+            Send-LibratoMetric -Name net.connections -Value 20 -Type counter -Description 'server connections' -ErrorVariable errs -ErrorAction SilentlyContinue
+            if ($Api -eq 'AppOptics') {
+                $errs | Should -HaveCount 1
+                $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.AppOpticsNoCounters*'
+                $errs[0].TargetObject.Name | Should -Be 'net.connections'
+                Get-SentBodies | Should -BeNullOrEmpty
+                (Get-EmulatorStats $Emulator).measurements | Should -Be 0
+                return
+            }
+
             $body = @(Get-SentBodies)[0]
             $body.counters[0].name | Should -Be 'net.connections'
             $body.counters[0].value | Should -Be 20
             $body.PSObject.Properties.Name | Should -Not -Contain 'gauges'
             (Read-EmulatorSeries $Emulator net.connections -StartTime 0).type | Should -Be 'counter'
+        }
+
+        It 'refuses a measurement without tags in AppOptics and sends it legacy in Librato' {
+            Send-LibratoMetric -Name bare.metric -Value 3 -ErrorVariable errs -ErrorAction SilentlyContinue
+            if ($Api -eq 'AppOptics') {
+                $errs | Should -HaveCount 1
+                $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.AppOpticsTagsRequired*'
+                $errs[0].TargetObject.Name | Should -Be 'bare.metric'
+                Get-SentBodies | Should -BeNullOrEmpty
+            }
+            else {
+                $errs | Should -BeNullOrEmpty
+                (Get-EmulatorRequests $Emulator | Where-Object path -EQ '/v1/metrics') | Should -HaveCount 1
+            }
         }
 
         It 'sends tagged measurements to /v1/measurements with their tags' {
@@ -59,13 +140,13 @@ Describe 'Send-LibratoMetric' {
         }
 
         It 'does not send anything with -WhatIf' {
-            Send-LibratoMetric -Name whatif.metric -Value 1 -WhatIf
+            Send-LibratoMetric -Name whatif.metric -Value 1 -WhatIf @Placed
             Get-SentBodies | Should -BeNullOrEmpty
         }
 
         It 'outputs nothing, or the accepted measurements with -PassThru' {
-            Send-LibratoMetric -Name quiet.metric -Value 1 | Should -BeNullOrEmpty
-            $out = Send-LibratoMetric -Name loud.metric -Value 2 -PassThru
+            Send-LibratoMetric -Name quiet.metric -Value 1 @Placed | Should -BeNullOrEmpty
+            $out = Send-LibratoMetric -Name loud.metric -Value 2 -PassThru @Placed
             $out | Should -BeOfType ([Librato.Api.Measurement])
             $out.Name | Should -Be 'loud.metric'
             $out.Time | Should -Not -BeNullOrEmpty
@@ -73,8 +154,22 @@ Describe 'Send-LibratoMetric' {
     }
 
     Context 'pipeline input' {
-        It 'binds objects with Name, Value and Source properties' {
+        It 'binds objects with Name, Value and Source properties (AppOptics: refuses each, sends the tagged ones around them)' {
             $items = 1..25 | ForEach-Object { [pscustomobject]@{ Name = 'pipe.cpu'; Value = $_; Source = "web-$($_ % 5)" } }
+            if ($Api -eq 'AppOptics') {
+                $tagged = 1..25 | ForEach-Object { [pscustomobject]@{ Name = 'pipe.cpu'; Value = $_; Tags = @{ host = "web-$($_ % 5)" } } }
+                $mixed = for ($i = 0; $i -lt 25; $i++) { $items[$i]; $tagged[$i] }
+                $mixed | Send-LibratoMetric -ErrorVariable errs -ErrorAction SilentlyContinue
+                $errs | Should -HaveCount 25
+                $errs | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'Librato.AppOpticsNoSources*' }
+                $errs[0].TargetObject | Should -Be $items[0]
+                $errs[24].TargetObject | Should -Be $items[24]
+                Assert-NoLegacyRequest
+                (Get-EmulatorStats $Emulator).per_metric.'pipe.cpu'.series | Should -Be 5
+                @(Get-SentItems -Expect 1) | Should -HaveCount 25
+                return
+            }
+
             $items | Send-LibratoMetric
             $stats = Get-EmulatorStats $Emulator
             $stats.per_metric.'pipe.cpu'.series | Should -Be 5
@@ -83,6 +178,27 @@ Describe 'Send-LibratoMetric' {
         }
 
         It 'takes hashtables, Measurement objects and plain numbers with -Name' {
+            if ($Api -eq 'AppOptics') {
+                $tags = [System.Collections.Generic.Dictionary[string, string]]::new()
+                $tags['h'] = 'o1'
+                $object = [Librato.Api.Measurement]::new('pipe.object', 2)
+                $object.Tags = $tags
+                $untagged = [Librato.Api.Measurement]::new('pipe.untagged', 5)
+                @{ Name = 'pipe.hash'; Value = 1; Tags = @{ h = 'h1' } } | Send-LibratoMetric
+                $object, $untagged | Send-LibratoMetric -ErrorVariable errs -ErrorAction SilentlyContinue
+                '3.5', 4 | Send-LibratoMetric -Name pipe.scalar -Tags @{ h = 's1' }
+                $errs | Should -HaveCount 1
+                $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.AppOpticsTagsRequired*'
+                $errs[0].TargetObject.Name | Should -Be 'pipe.untagged'
+                $sent = @(Get-SentItems -Expect 3)
+                ($sent | Where-Object name -EQ 'pipe.hash').tags.h | Should -Be 'h1'
+                ($sent | Where-Object name -EQ 'pipe.object').value | Should -Be 2
+                ($sent | Where-Object name -EQ 'pipe.object').tags.h | Should -Be 'o1'
+                ($sent | Where-Object name -EQ 'pipe.scalar').value | Should -Be @(3.5, 4)
+                $sent.name | Should -Not -Contain 'pipe.untagged'
+                return
+            }
+
             @{ Name = 'pipe.hash'; Value = 1; Source = 'h1' } | Send-LibratoMetric
             [Librato.Api.Measurement]::new('pipe.object', 2) | Send-LibratoMetric
             '3.5', 4 | Send-LibratoMetric -Name pipe.scalar -Source s1
@@ -93,18 +209,18 @@ Describe 'Send-LibratoMetric' {
         }
 
         It 'sends full batches as they fill and the rest at the end' {
-            $items = 1..25 | ForEach-Object { [pscustomobject]@{ Name = 'batch.metric'; Value = $_; Source = "s$_" } }
+            $items = 1..25 | ForEach-Object { New-Point batch.metric $_ "s$_" }
             $items | Send-LibratoMetric -BatchSize 10
-            $sizes = @(Get-SentBodies) | ForEach-Object { $_.gauges.Count }
+            $sizes = @(Get-SentBodies) | ForEach-Object { if ($Api -eq 'AppOptics') { $_.measurements.Count } else { $_.gauges.Count } }
             $sizes | Should -Be @(10, 10, 5)
         }
 
         It 'sends the first batch before the pipeline ends' {
             $seenBeforeEnd = $null
             & {
-                1..10 | ForEach-Object { [pscustomobject]@{ Name = 'stream.metric'; Value = $_; Source = "s$_" } }
+                1..10 | ForEach-Object { New-Point stream.metric $_ "s$_" }
                 $script:seenBeforeEnd = (Get-EmulatorStats $Emulator).measurements
-                [pscustomobject]@{ Name = 'stream.metric'; Value = 11; Source = 's11' }
+                New-Point stream.metric 11 's11'
             } | Send-LibratoMetric -BatchSize 5
             # The first batch has been accepted; the second may still be on its way while the pipeline goes on.
             $script:seenBeforeEnd | Should -BeGreaterOrEqual 5
@@ -112,20 +228,33 @@ Describe 'Send-LibratoMetric' {
         }
 
         It 'keeps several batches in flight with -ThrottleLimit, reporting them in order' {
-            $items = 1..25 | ForEach-Object { [pscustomobject]@{ Name = 'throttle.metric'; Value = $_; Source = "s$_" } }
+            $items = 1..25 | ForEach-Object { New-Point throttle.metric $_ "s$_" }
             $out = $items | Send-LibratoMetric -BatchSize 5 -ThrottleLimit 3 -PassThru
             $out.Value | Should -Be (1..25)
             @(Get-SentBodies) | Should -HaveCount 5
             (Get-EmulatorStats $Emulator).per_metric.'throttle.metric'.measurements | Should -Be 25
         }
 
-        It 'splits legacy and tagged measurements to their own routes' {
-            @(
+        It 'splits legacy and tagged measurements to their own routes (AppOptics: refuses the legacy ones)' {
+            $items = @(
                 [pscustomobject]@{ Name = 'mixed.a'; Value = 1; Source = 'x' }
                 [pscustomobject]@{ Name = 'mixed.b'; Value = 2; Tags = @{ region = 'us-east' } }
                 [pscustomobject]@{ Name = 'mixed.a'; Value = 3; Source = 'y' }
-            ) | Send-LibratoMetric
+            )
+            $items | Send-LibratoMetric -ErrorVariable errs -ErrorAction SilentlyContinue
             $requests = Get-EmulatorRequests $Emulator
+            if ($Api -eq 'AppOptics') {
+                $errs | Should -HaveCount 2
+                $errs.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'Librato.AppOpticsNoSources*' }
+                $errs[0].TargetObject | Should -Be $items[0]
+                $errs[1].TargetObject | Should -Be $items[2]
+                Assert-NoLegacyRequest
+                @($requests | Where-Object path -EQ '/v1/measurements') | Should -HaveCount 1
+                (Get-EmulatorStats $Emulator).per_metric.PSObject.Properties.Name | Should -Be 'mixed.b'
+                return
+            }
+
+            $errs | Should -BeNullOrEmpty
             ($requests | Where-Object path -EQ '/v1/metrics').Count | Should -Be 1
             ($requests | Where-Object path -EQ '/v1/measurements').Count | Should -Be 1
             (Get-EmulatorStats $Emulator).measurements | Should -Be 3
@@ -133,6 +262,17 @@ Describe 'Send-LibratoMetric' {
 
         It 'applies -Source, -Tags and -Time to objects that lack them' {
             $time = [DateTimeOffset]::UtcNow.AddMinutes(-1).ToUnixTimeSeconds()
+            if ($Api -eq 'AppOptics') {
+                @(
+                    [pscustomobject]@{ Name = 'defaults.a'; Value = 1 }
+                    [pscustomobject]@{ Name = 'defaults.a'; Value = 2; Tags = @{ host = 'own' } }
+                ) | Send-LibratoMetric -Tags @{ host = 'fallback' } -Time $time
+                $sent = @(Get-SentItems -Expect 1)
+                $sent.tags.host | Should -Be @('fallback', 'own')
+                $sent.time | Should -Be @($time, $time)
+                return
+            }
+
             @(
                 [pscustomobject]@{ Name = 'defaults.a'; Value = 1 }
                 [pscustomobject]@{ Name = 'defaults.a'; Value = 2; Source = 'own' }
@@ -145,14 +285,16 @@ Describe 'Send-LibratoMetric' {
 
     Context 'bad input' {
         It 'reports each bad item with a stable id and the item as target, and still sends the good ones' {
-            $good1 = [pscustomobject]@{ Name = 'good.one'; Value = 1 }
-            $badName = [pscustomobject]@{ Name = 'bad name!'; Value = 1 }
-            $nan = [pscustomobject]@{ Name = 'bad.nan'; Value = [double]::NaN }
-            $inf = [pscustomobject]@{ Name = 'bad.inf'; Value = [double]::PositiveInfinity }
-            $text = [pscustomobject]@{ Name = 'bad.text'; Value = 'lots' }
-            $noName = [pscustomobject]@{ Value = 1 }
+            # AppOptics needs a tag on each; without one every item would fail for that reason first.
+            $t = if ($Api -eq 'AppOptics') { @{ host = 'h' } } else { $null }
+            $good1 = [pscustomobject]@{ Name = 'good.one'; Value = 1; Tags = $t }
+            $badName = [pscustomobject]@{ Name = 'bad name!'; Value = 1; Tags = $t }
+            $nan = [pscustomobject]@{ Name = 'bad.nan'; Value = [double]::NaN; Tags = $t }
+            $inf = [pscustomobject]@{ Name = 'bad.inf'; Value = [double]::PositiveInfinity; Tags = $t }
+            $text = [pscustomobject]@{ Name = 'bad.text'; Value = 'lots'; Tags = $t }
+            $noName = [pscustomobject]@{ Value = 1; Tags = $t }
             $badSource = [pscustomobject]@{ Name = 'bad.source'; Value = 1; Source = 'all' }
-            $good2 = [pscustomobject]@{ Name = 'good.two'; Value = 2 }
+            $good2 = [pscustomobject]@{ Name = 'good.two'; Value = 2; Tags = $t }
             $good1, $badName, $nan, $inf, $text, $noName, $badSource, $good2 |
                 Send-LibratoMetric -ErrorVariable errs -ErrorAction SilentlyContinue
 
@@ -165,7 +307,8 @@ Describe 'Send-LibratoMetric' {
             $errs[3].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidValue*'
             $errs[3].TargetObject | Should -Be $text
             $errs[4].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidInputObject*'
-            $errs[5].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidSource*'
+            $errs[5].FullyQualifiedErrorId | Should -BeLike $(if ($Api -eq 'AppOptics') { 'Librato.AppOpticsNoSources*' } else { 'Librato.InvalidSource*' })
+            $errs[5].TargetObject | Should -Be $badSource
             $errs | ForEach-Object { $_.CategoryInfo.Category | Should -Be 'InvalidData' }
 
             $stats = Get-EmulatorStats $Emulator
@@ -174,13 +317,23 @@ Describe 'Send-LibratoMetric' {
         }
 
         It 'rejects a value given by parameter that the API would refuse' {
-            Send-LibratoMetric -Name bad.param -Value ([double]::NaN) -ErrorVariable errs -ErrorAction SilentlyContinue
+            Send-LibratoMetric -Name bad.param -Value ([double]::NaN) @Placed -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidValue*'
             $errs[0].TargetObject.Name | Should -Be 'bad.param'
             Get-SentBodies | Should -BeNullOrEmpty
         }
 
-        It 'reports a batch the API refused with its measurements as target' {
+        It 'reports a batch the API refused with its measurements as target (AppOptics: the counter never leaves)' {
+            if ($Api -eq 'AppOptics') {
+                Send-LibratoMetric -Name typed.metric -Value 1 -Type counter -ErrorVariable errs -ErrorAction SilentlyContinue
+                Send-LibratoMetric -Name typed.metric -Value 2 @Placed
+                $errs | Should -HaveCount 1
+                $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.AppOpticsNoCounters*'
+                Assert-NoLegacyRequest
+                (Get-EmulatorStats $Emulator).per_metric.'typed.metric'.measurements | Should -Be 1
+                return
+            }
+
             Send-LibratoMetric -Name typed.metric -Value 1 -Type counter
             Send-LibratoMetric -Name typed.metric -Value 2 -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs | Should -HaveCount 1
@@ -208,11 +361,10 @@ Describe 'Send-LibratoMetric' {
         It 'shows the count and rate of a long send, and completes the bar' {
             Add-EmulatorFault $Emulator @{ kind = 'delay'; delay_ms = 200; count = 20; match = @{ method = 'POST' } }
             $records = Invoke-Captured {
-                param($module, $session)
+                param($module, $session, $items)
                 Import-Module $module
-                1..2000 | ForEach-Object { [pscustomobject]@{ Name = 'progress.metric'; Value = $_; Source = "s$_" } } |
-                    Send-LibratoMetric -BatchSize 100 -Session $session
-            } @((Join-Path $ModulePath 'Librato.psd1'), (Get-LibratoSession))
+                $items | Send-LibratoMetric -BatchSize 100 -Session $session
+            } @((Join-Path $ModulePath 'Librato.psd1'), (Get-LibratoSession), @(1..2000 | ForEach-Object { New-Point progress.metric $_ "s$_" }))
             $records | Should -Not -BeNullOrEmpty
             $records[0].ActivityId | Should -Be 9401
             $records[0].StatusDescription | Should -Match 'measurements sent \(.* a second\)'
@@ -224,7 +376,7 @@ Describe 'Send-LibratoMetric' {
             $records = Invoke-Captured {
                 param($module, $session)
                 Import-Module $module
-                Send-LibratoMetric -Name progress.short -Value 1 -Session $session
+                Send-LibratoMetric -Name progress.short -Value 1 -Session $session -Tags @{ host = 'h' }
             } @((Join-Path $ModulePath 'Librato.psd1'), (Get-LibratoSession))
             $records | Should -BeNullOrEmpty
         }
@@ -235,7 +387,7 @@ Describe 'Send-LibratoMetric' {
             $time = [DateTimeOffset]::UtcNow.AddMinutes(-1).ToUnixTimeSeconds()
             $list = [System.Collections.Generic.List[object]]::new(100000)
             for ($i = 0; $i -lt 100000; $i++) {
-                $list.Add([pscustomobject]@{ Name = 'volume.metric'; Value = $i; Source = "host-$i"; Time = $time })
+                $list.Add((New-Point volume.metric $i "host-$i" $time))
             }
             $list | Send-LibratoMetric
             $stats = Get-EmulatorStats $Emulator

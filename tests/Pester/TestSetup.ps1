@@ -6,11 +6,32 @@ $script:EmulatorPath = if ($env:LIBRATO_TEST_EMULATOR) { $env:LIBRATO_TEST_EMULA
 Import-Module (Join-Path $ModulePath 'Librato.psd1') -Force
 Import-Module (Join-Path $RepoRoot 'build/LibratoEmulator.psm1') -Force
 
+function script:Start-TestEmulator {
+    # Starts an emulator that answers as the given service (Start-LibratoEmulator -AppOptics for AppOptics).
+    param([ValidateSet('Librato', 'AppOptics')] [string] $Api = 'Librato', [string[]] $ArgumentList = @())
+    Start-LibratoEmulator -Path $EmulatorPath -AppOptics:($Api -eq 'AppOptics') -ArgumentList $ArgumentList
+}
+
 function script:Connect-TestEmulator {
-    # Connects the default session to an emulator and returns the session.
-    param([Parameter(Mandatory)] $Emulator, [int] $TimeoutSec = 10)
+    # Connects the default session to an emulator, as its service expects, and returns the session.
+    param([Parameter(Mandatory)] $Emulator, [int] $TimeoutSec = 10, [hashtable] $DefaultTags)
     $token = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
-    Connect-Librato -Email $Emulator.Email -Token $token -Endpoint $Emulator.Url -TimeoutSec $TimeoutSec -PassThru
+    $params = @{ Token = $token; Endpoint = $Emulator.Url; TimeoutSec = $TimeoutSec; PassThru = $true }
+    if ($Emulator.PSObject.Properties['Api'] -and $Emulator.Api -eq 'AppOptics') {
+        $params.AppOptics = $true
+    }
+    else {
+        $params.Email = $Emulator.Email
+    }
+    if ($DefaultTags) { $params.DefaultTags = $DefaultTags }
+    Connect-Librato @params
+}
+
+function script:Get-EmulatorAuthorization {
+    # The Basic header value the emulator's service expects: email:token, or token: for AppOptics.
+    param([Parameter(Mandatory)] $Emulator)
+    $pair = if ($Emulator.PSObject.Properties['Api'] -and $Emulator.Api -eq 'AppOptics') { "$($Emulator.Token):" } else { "$($Emulator.Email):$($Emulator.Token)" }
+    'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($pair))
 }
 
 function script:Get-EmulatorStats {
@@ -31,8 +52,7 @@ function script:Reset-Emulator {
 function script:Read-EmulatorSeries {
     # Reads a legacy metric's stored points straight from the emulator's API, bypassing the module.
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Metric, [long] $StartTime)
-    $pair = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($Emulator.Email):$($Emulator.Token)"))
-    Invoke-RestMethod -Uri "$($Emulator.Url)/v1/metrics/$($Metric)?start_time=$StartTime&resolution=1" -Headers @{ Authorization = "Basic $pair" }
+    Invoke-RestMethod -Uri "$($Emulator.Url)/v1/metrics/$($Metric)?start_time=$StartTime&resolution=1" -Headers @{ Authorization = (Get-EmulatorAuthorization $Emulator) }
 }
 
 function script:Add-EmulatorFault {

@@ -24,7 +24,7 @@ namespace Librato.Api
         {
             this.credentials = credentials;
             this.options = options;
-            baseUri = new Uri(options.Endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
+            baseUri = EndpointPath.BaseUri(options.Endpoint);
             http = handler == null ? new HttpClient(HandlerFactory.Create(options)) : new HttpClient(handler, disposeHandler: false);
 
             // Each attempt has its own deadline (see SendOnceAsync); retries must not share one overall timeout.
@@ -87,7 +87,7 @@ namespace Librato.Api
             using (var request = new HttpRequestMessage(method, uri))
             {
                 deadline.CancelAfter(options.Timeout);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.CreateAuthorizationParameter());
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.CreateAuthorizationParameter(options.Api));
                 if (body != null)
                 {
                     request.Content = RequestBody.Create(body, contentType, options.CompressRequests);

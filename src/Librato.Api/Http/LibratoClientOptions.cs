@@ -7,7 +7,20 @@ namespace Librato.Api
     {
         public static readonly Uri DefaultEndpoint = new Uri("https://metrics-api.librato.com");
 
-        public Uri Endpoint { get; set; } = DefaultEndpoint;
+        public static readonly Uri AppOpticsEndpoint = new Uri("https://api.appoptics.com");
+
+        private Uri? endpoint;
+        private MeasurementValidator? validator;
+
+        /// <summary>The service to talk to; it sets the default <see cref="Endpoint"/>, the auth header and the rules.</summary>
+        public MetricsApi Api { get; set; } = MetricsApi.Librato;
+
+        /// <summary>The API's root (its <c>/v1/</c> routes lie below it); by default the <see cref="Api"/>'s own.</summary>
+        public Uri Endpoint
+        {
+            get => endpoint ?? DefaultEndpointFor(Api);
+            set => endpoint = value;
+        }
 
         /// <summary>How long one attempt may wait for the whole answer.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -34,7 +47,19 @@ namespace Librato.Api
 
         public string UserAgent { get; set; } = "Librato.Api/" + typeof(LibratoClientOptions).Assembly.GetName().Version;
 
-        /// <summary>The rules each measurement is checked against before it is sent.</summary>
-        public MeasurementValidator Validator { get; set; } = MeasurementValidator.Default;
+        /// <summary>
+        /// The rules each measurement is checked against before it is sent; by default <see cref="MeasurementValidator.Default"/>,
+        /// or <see cref="MeasurementValidator.AppOptics"/> for AppOptics.
+        /// </summary>
+        public MeasurementValidator Validator
+        {
+            get => validator ?? (Api == MetricsApi.AppOptics ? MeasurementValidator.AppOptics : MeasurementValidator.Default);
+            set => validator = value;
+        }
+
+        /// <summary>The most measurements one submission request may carry; larger batches are split (AppOptics only).</summary>
+        public int? MaxBatchSize => Api == MetricsApi.AppOptics ? AppOpticsRules.MaxBatchSize : (int?)null;
+
+        public static Uri DefaultEndpointFor(MetricsApi api) => api == MetricsApi.AppOptics ? AppOpticsEndpoint : DefaultEndpoint;
     }
 }

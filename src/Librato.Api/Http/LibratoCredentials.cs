@@ -6,7 +6,7 @@ using System.Text;
 namespace Librato.Api
 {
     /// <summary>
-    /// The account email and API token. The token is kept as a read-only <see cref="SecureString"/> and turned into
+    /// The account email (Librato; AppOptics needs none) and API token. The token is kept as a read-only <see cref="SecureString"/> and turned into
     /// the Basic header only while a request is built; neither <see cref="ToString"/> nor any public member reveals it.
     /// </summary>
     public sealed class LibratoCredentials
@@ -35,12 +35,35 @@ namespace Librato.Api
         {
         }
 
-        public string Email { get; }
+        /// <summary>A token alone, as AppOptics authenticates; a Librato client refuses these credentials.</summary>
+        public LibratoCredentials(SecureString token)
+        {
+            if (token == null || token.Length == 0)
+            {
+                throw new ArgumentException("An API token is required.", nameof(token));
+            }
 
-        public override string ToString() => Email;
+            this.token = token.Copy();
+            this.token.MakeReadOnly();
+        }
+
+        /// <summary>The account email; null for token-only (AppOptics) credentials.</summary>
+        public string? Email { get; }
+
+        public bool IsTokenOnly => Email == null;
+
+        public override string ToString() => Email ?? "API token";
 
         internal string CreateAuthorizationParameter() =>
             Convert.ToBase64String(Encoding.UTF8.GetBytes(Email + ":" + new NetworkCredential(string.Empty, token).Password));
+
+        /// <summary>AppOptics' Basic parameter: the token as user name and an empty password.</summary>
+        internal string CreateTokenOnlyParameter() =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(new NetworkCredential(string.Empty, token).Password + ":"));
+
+        /// <summary>The Basic parameter the given service expects.</summary>
+        internal string CreateAuthorizationParameter(MetricsApi api) =>
+            api == MetricsApi.AppOptics ? CreateTokenOnlyParameter() : CreateAuthorizationParameter();
 
         private static SecureString ToSecureString(string value)
         {

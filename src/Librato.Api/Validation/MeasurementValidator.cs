@@ -33,6 +33,15 @@ namespace Librato.Api
 
         public TimeSpan MaxAhead { get; }
 
+        /// <summary>The same rules and time window as <see cref="Default"/>, plus <see cref="AppOpticsRules"/>.</summary>
+        public static MeasurementValidator AppOptics { get; } = Default.ForAppOptics();
+
+        /// <summary>Whether <see cref="AppOpticsRules"/> apply (tags required; no sources, no counters).</summary>
+        public bool TaggedOnly { get; private set; }
+
+        /// <summary>A validator with this one's time window that also applies <see cref="AppOpticsRules"/>.</summary>
+        public MeasurementValidator ForAppOptics() => new MeasurementValidator(MaxAge, MaxAhead) { TaggedOnly = true };
+
         // Pipelines send the same metric name (and often the same source) many times in a row; remembering the last
         // name that passed spares a regular expression per measurement. One slot per thread keeps it lock-free.
         [ThreadStatic]
@@ -93,7 +102,8 @@ namespace Librato.Api
                     $"'{m.Name}' is not a valid metric name: use 1 to 255 of the characters A-Z a-z 0-9 . : - _.");
             }
 
-            return ValidateSource(m)
+            return (TaggedOnly ? AppOpticsRules.Check(m) : null)
+                ?? ValidateSource(m)
                 ?? ValidateTags(m)
                 ?? ValidateNumbers(m)
                 ?? ValidateTime(m, now);

@@ -17,5 +17,10 @@ namespace Librato.Api
         public const string TimeTooFarAhead = "TimeTooFarAhead";
         public const string CounterWithTags = "CounterWithTags";
         public const string InvalidPeriod = "InvalidPeriod";
+
+        // AppOptics takes tagged gauges only (see AppOpticsRules).
+        public const string AppOpticsTagsRequired = "AppOpticsTagsRequired";
+        public const string AppOpticsNoSources = "AppOpticsNoSources";
+        public const string AppOpticsNoCounters = "AppOpticsNoCounters";
     }
 }

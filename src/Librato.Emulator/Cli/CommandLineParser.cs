@@ -41,6 +41,14 @@ internal static class CommandLineParser
 
                     options.AllowRemote = true;
                     continue;
+                case "--appoptics":
+                    if (inlineValue is not null)
+                    {
+                        return CommandLineResult.Invalid("--appoptics takes no value.");
+                    }
+
+                    options.AppOptics = true;
+                    continue;
             }
 
             if (name is not ("--urls" or "--user" or "--token" or "--request-log-size" or "--max-past-seconds" or "--max-future-seconds"

@@ -17,6 +17,10 @@ internal static class Usage
           --config PATH              A JSON file of further accounts, with tokens (roles admin, recorder,
                                      viewer; active or not) and per-account rate limits. See docs/emulator.md.
           --allow-remote             Allow listening on non-loopback addresses.
+          --appoptics                Answer as AppOptics: the token alone authenticates (user TOKEN with an
+                                     empty password, or user "token" with password TOKEN); POST /v1/metrics
+                                     and /v1/sources answer 404; POST /v1/measurements refuses with 400 a
+                                     request with an untagged measurement or more than 1000 measurements.
           --request-log-size N       How many /v1 requests GET /_emulator/requests keeps (default 10000; 0 disables).
           --max-past-seconds N       Reject submitted times older than now - N (default 31536000, one year).
           --max-future-seconds N     Reject submitted times newer than now + N (default 900).

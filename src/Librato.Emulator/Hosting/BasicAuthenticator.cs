@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Librato.Emulator.Hosting;
 
-/// <summary>HTTP Basic authentication with the account email as user and the API token as password.</summary>
+/// <summary>
+/// HTTP Basic authentication with the account email as user and the API token as password; in AppOptics mode the
+/// token alone (see <see cref="AppOpticsCredentials"/>).
+/// </summary>
 internal static class BasicAuthenticator
 {
     public const string Challenge = "Basic realm=\"Librato API\"";
@@ -37,7 +40,9 @@ internal static class BasicAuthenticator
             return AuthOutcome.BadCredentials;
         }
 
-        account = state.Authenticate(decoded.Substring(0, colon), decoded.Substring(colon + 1), out token);
+        account = state.AppOptics
+            ? AppOpticsCredentials.Authenticate(decoded, state, out token)
+            : state.Authenticate(decoded.Substring(0, colon), decoded.Substring(colon + 1), out token);
         if (account is null)
         {
             return AuthOutcome.BadCredentials;

@@ -50,16 +50,20 @@ internal static class EmulatorApplication
 
     private static void MapRoutes(WebApplication app, EmulatorOptions options, EmulatorState state)
     {
-        app.MapPost("/v1/metrics", new RequestDelegate(new LegacySubmitEndpoint(options).HandleAsync));
+        // AppOptics has no legacy submission and no sources: those routes answer as any unknown route does.
+        app.MapPost("/v1/metrics", options.AppOptics ? RouteNotFoundAsync : new RequestDelegate(new LegacySubmitEndpoint(options).HandleAsync));
         app.MapGet("/v1/metrics", new RequestDelegate(new MetricListEndpoint().HandleAsync));
         app.MapGet("/v1/metrics/{name}", new RequestDelegate(new MetricShowEndpoint().HandleAsync));
         app.MapPut("/v1/metrics/{name}", new RequestDelegate(new MetricPutEndpoint().HandleAsync));
         app.MapDelete("/v1/metrics/{name}", new RequestDelegate(new MetricDeleteEndpoint().HandleAsync));
         app.MapPut("/v1/metrics", new RequestDelegate(new MetricBatchUpdateEndpoint().HandleAsync));
         app.MapDelete("/v1/metrics", new RequestDelegate(new MetricBatchDeleteEndpoint().HandleAsync));
-        app.MapGet("/v1/sources", new RequestDelegate(new SourceListEndpoint().HandleAsync));
-        app.MapGet("/v1/sources/{name}", new RequestDelegate(new SourceShowEndpoint().HandleAsync));
-        app.MapPut("/v1/sources/{name}", new RequestDelegate(new SourcePutEndpoint().HandleAsync));
+        if (!options.AppOptics)
+        {
+            app.MapGet("/v1/sources", new RequestDelegate(new SourceListEndpoint().HandleAsync));
+            app.MapGet("/v1/sources/{name}", new RequestDelegate(new SourceShowEndpoint().HandleAsync));
+            app.MapPut("/v1/sources/{name}", new RequestDelegate(new SourcePutEndpoint().HandleAsync));
+        }
         app.MapPost("/v1/measurements", new RequestDelegate(new TaggedSubmitEndpoint(options).HandleAsync));
         app.MapGet("/v1/measurements/{name}", new RequestDelegate(new TaggedReadEndpoint().HandleAsync));
         app.MapGet("/v1/measurements", new RequestDelegate(new TaggedComposeEndpoint().HandleAsync));

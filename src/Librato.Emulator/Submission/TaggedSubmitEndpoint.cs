@@ -49,6 +49,11 @@ internal sealed class TaggedSubmitEndpoint
         }
 
         var defaults = TaggedDefaults.Read(body, parsed.Root, window);
+        if (options.AppOptics && AppOpticsSubmission.Refusal(body, measurements, defaults) is { } refusal)
+        {
+            return JsonResponse.ParamErrorAsync(context, refusal.Param, refusal.Message);
+        }
+
         var metrics = new MetricResolver(api.Account);
         var tags = new TagResolver();
         string userAgent = context.Request.Headers.UserAgent.ToString();

@@ -7,7 +7,10 @@ using Librato.Api;
 
 namespace Librato.PowerShell.Commands
 {
-    /// <summary>Connects to a Librato account and makes that session the default for every cmdlet.</summary>
+    /// <summary>
+    /// Connects to a Librato account (email and token) or, with -AppOptics, to AppOptics (token only), and makes
+    /// that session the default for every cmdlet.
+    /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Librato", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(LibratoSession))]
     public sealed class ConnectLibratoCommand : PSCmdlet
@@ -17,23 +20,40 @@ namespace Librato.PowerShell.Commands
         public const string EnvironmentSet = "Environment";
         public const string UserVariable = "LIBRATO_USER";
         public const string TokenVariable = "LIBRATO_TOKEN";
+        public const string AppOpticsTokenSet = "AppOpticsToken";
+        public const string AppOpticsCredentialSet = "AppOpticsCredential";
+        public const string AppOpticsEnvironmentSet = "AppOpticsEnvironment";
+        public const string AppOpticsTokenVariable = "APPOPTICS_TOKEN";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet)]
         [ValidateNotNullOrEmpty]
         public string Email { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = TokenSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = AppOpticsTokenSet)]
         [ValidateNotNull]
         public SecureString? Token { get; set; }
 
+        /// <summary>
+        /// With -AppOptics only the password counts (AppOptics has no user names), and the parameter is named so that
+        /// a token given by position is not taken for a credential.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = AppOpticsCredentialSet)]
         [ValidateNotNull]
         [Credential]
         public PSCredential? Credential { get; set; }
 
+        /// <summary>Connect to AppOptics: token-only authentication, tagged gauges only, its endpoint by default.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AppOpticsTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = AppOpticsCredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = AppOpticsEnvironmentSet)]
+        public SwitchParameter AppOptics { get; set; }
+
+        /// <summary>The API root; by default https://metrics-api.librato.com, or https://api.appoptics.com with -AppOptics.</summary>
         [Parameter]
         [ValidateNotNull]
-        public Uri Endpoint { get; set; } = LibratoClientOptions.DefaultEndpoint;
+        public Uri? Endpoint { get; set; }
 
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -97,10 +117,13 @@ namespace Librato.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            CheckEndpoint();
+            var api = AppOptics ? MetricsApi.AppOptics : MetricsApi.Librato;
+            var endpoint = Endpoint ?? LibratoClientOptions.DefaultEndpointFor(api);
+            CheckEndpoint(endpoint);
             var options = new LibratoClientOptions
             {
-                Endpoint = Endpoint,
+                Api = api,
+                Endpoint = endpoint,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 ConnectTimeout = TimeSpan.FromSeconds(ConnectTimeoutSec),
                 MaxRetries = MaxRetries,
@@ -126,7 +149,9 @@ namespace Librato.PowerShell.Commands
 
             // The replaced session stays usable: scripts may still hold it from -PassThru.
             SessionStore.Replace(session);
-            WriteVerbose($"Connected to {session.Endpoint} as {session.Email}.");
+            WriteVerbose(session.Email == null
+                ? $"Connected to {session.Api} at {session.Endpoint} with an API token."
+                : $"Connected to {session.Endpoint} as {session.Email}.");
             if (PassThru)
             {
                 WriteObject(session);
@@ -155,6 +180,12 @@ namespace Librato.PowerShell.Commands
                     return new LibratoCredentials(Email, Token!);
                 case CredentialSet:
                     return new LibratoCredentials(Credential!.UserName, Credential.Password);
+                case AppOpticsTokenSet:
+                    return new LibratoCredentials(Token!);
+                case AppOpticsCredentialSet:
+                    return new LibratoCredentials(Credential!.Password);
+                case AppOpticsEnvironmentSet:
+                    return AppOpticsEnvironmentCredentials();
                 default:
                     var user = Environment.GetEnvironmentVariable(UserVariable);
                     var token = Environment.GetEnvironmentVariable(TokenVariable);
@@ -170,6 +201,27 @@ namespace Librato.PowerShell.Commands
 
                     return new LibratoCredentials(user!, token!);
             }
+        }
+
+        private LibratoCredentials AppOpticsEnvironmentCredentials()
+        {
+            var token = Environment.GetEnvironmentVariable(AppOpticsTokenVariable);
+            if (string.IsNullOrEmpty(token))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"No AppOptics token: give -Token or -Credential, or set the {AppOpticsTokenVariable} environment variable."),
+                    ErrorIds.MissingCredentials,
+                    ErrorCategory.AuthenticationError,
+                    null));
+            }
+
+            var secure = new SecureString();
+            foreach (var c in token!)
+            {
+                secure.AppendChar(c);
+            }
+
+            return new LibratoCredentials(secure);
         }
 
         private System.Net.IWebProxy? CreateProxy()
@@ -199,26 +251,26 @@ namespace Librato.PowerShell.Commands
             }
         }
 
-        private void CheckEndpoint()
+        private void CheckEndpoint(Uri endpoint)
         {
-            if (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttps && Endpoint.Scheme != Uri.UriSchemeHttp))
+            if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException($"The endpoint '{Endpoint}' is not an absolute http or https URL."),
+                    new PSArgumentException($"The endpoint '{endpoint}' is not an absolute http or https URL."),
                     ErrorIds.InvalidEndpoint,
                     ErrorCategory.InvalidArgument,
-                    Endpoint));
+                    endpoint));
             }
 
-            if (Endpoint.Scheme == Uri.UriSchemeHttp && !Endpoint.IsLoopback && !AllowUnencryptedAuthentication)
+            if (endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback && !AllowUnencryptedAuthentication)
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSArgumentException(
-                        $"The endpoint '{Endpoint}' is plain http, which would send the API token unencrypted. Use https, " +
+                        $"The endpoint '{endpoint}' is plain http, which would send the API token unencrypted. Use https, " +
                         "or pass -AllowUnencryptedAuthentication if you accept that risk."),
                     ErrorIds.UnencryptedEndpoint,
                     ErrorCategory.SecurityError,
-                    Endpoint));
+                    endpoint));
             }
         }
     }

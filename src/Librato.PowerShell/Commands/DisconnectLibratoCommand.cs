@@ -27,7 +27,7 @@ namespace Librato.PowerShell.Commands
             }
 
             target.Dispose();
-            WriteVerbose($"Disconnected {target.Email} from {target.Endpoint}.");
+            WriteVerbose($"Disconnected {target.Email ?? target.Api.ToString()} from {target.Endpoint}.");
         }
     }
 }

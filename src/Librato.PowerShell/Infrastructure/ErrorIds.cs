@@ -50,6 +50,10 @@ namespace Librato.PowerShell
         public const string FileWriteFailed = "Librato.FileWriteFailed";
         // Show-LibratoMetric.
         public const string NoMeasurements = "Librato.NoMeasurements";
+        // AppOptics takes tagged gauges only: the ids of ForValidation with the core's AppOptics codes.
+        public const string AppOpticsTagsRequired = "Librato.AppOpticsTagsRequired";
+        public const string AppOpticsNoSources = "Librato.AppOpticsNoSources";
+        public const string AppOpticsNoCounters = "Librato.AppOpticsNoCounters";
 
         /// <summary>The id for a measurement that breaks one of the API's rules, from the core's validation code.</summary>
         public static string ForValidation(string code) => "Librato." + code;

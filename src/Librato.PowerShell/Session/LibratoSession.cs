@@ -32,7 +32,11 @@ namespace Librato.PowerShell
             ConnectedAt = DateTime.UtcNow;
         }
 
-        public string Email => client.Credentials.Email;
+        /// <summary>The account email; null for AppOptics, which authenticates with the token alone.</summary>
+        public string? Email => client.Credentials.Email;
+
+        /// <summary>The service: Librato, or AppOptics (tagged gauges only).</summary>
+        public MetricsApi Api => client.Options.Api;
 
         public Uri Endpoint => client.Options.Endpoint;
 
@@ -148,6 +152,6 @@ namespace Librato.PowerShell
             }
         }
 
-        public override string ToString() => Email + " at " + Endpoint;
+        public override string ToString() => (Email ?? Api.ToString()) + " at " + Endpoint;
     }
 }

@@ -150,6 +150,15 @@ public sealed class CommandLineParserTests
     }
 
     [Fact]
+    public void AppOpticsIsAFlag()
+    {
+        Assert.False(Run().AppOptics);
+        Assert.True(Run("--appoptics").AppOptics);
+        Assert.Contains("--appoptics takes no value", Fail("--appoptics=yes").Error, StringComparison.Ordinal);
+        Assert.Contains("--appoptics", Usage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UsageNamesEveryOption()
     {
         foreach (string option in new[] { "--urls", "--user", "--token", "--allow-remote", "--request-log-size", "--max-past-seconds", "--max-future-seconds", "--help" })
