@@ -208,6 +208,45 @@ Describe 'Send-LibratoMetric (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 
             ($gauges | Where-Object name -EQ 'pipe.scalar').value | Should -Be @(3.5, 4)
         }
 
+        It 'reads every kind of property a custom object can carry' {
+            # Note, script and alias properties added to the object, Select-Object output, ConvertFrom-Json and Import-Csv
+            # objects, and a property that a type name's extended type data supplies.
+            $typeName = "Librato.Test.Reading$([guid]::NewGuid().ToString('N'))"
+            Update-TypeData -TypeName $typeName -MemberType ScriptProperty -MemberName Value -Value { $this.Raw * 10 }
+            try {
+                $time = [DateTimeOffset]::UtcNow.AddMinutes(-3).ToUnixTimeSeconds()
+                function New-Base([string] $Name) {
+                    $o = [pscustomobject]@{ Name = $Name; Time = $time }
+                    if ($Api -eq 'AppOptics') { $o | Add-Member Tags @{ host = 'h' } } else { $o | Add-Member Source 'h' }
+                    $o
+                }
+                $script = New-Base read.script | Add-Member -PassThru -MemberType ScriptProperty -Name Value -Value { 6 * 7 }
+                $alias = New-Base read.alias | Add-Member -PassThru Reading 5 |
+                    Add-Member -PassThru -MemberType AliasProperty -Name Value -Value Reading
+                $typed = New-Base read.typed | Add-Member -PassThru Raw 3
+                $typed.PSObject.TypeNames.Insert(0, $typeName)
+                $selected = [pscustomobject]@{ Name = 'read.selected'; Value = 8; Extra = 1 } | Select-Object Name, Value
+                $json = '{ "Name": "read.json", "Value": 9 }' | ConvertFrom-Json
+                $csv = "Name,Value`nread.csv,11" | ConvertFrom-Csv
+                $placed = @{ Time = $time } + $Placed
+                if ($Api -ne 'AppOptics') { $placed.Source = 'h' }
+
+                $script, $alias, $typed | Send-LibratoMetric
+                $selected, $json, $csv | Send-LibratoMetric @placed
+
+                $sent = @(Get-SentItems -Expect 2)
+                ($sent | Where-Object name -EQ 'read.script').value | Should -Be 42
+                ($sent | Where-Object name -EQ 'read.alias').value | Should -Be 5
+                ($sent | Where-Object name -EQ 'read.typed').value | Should -Be 30
+                ($sent | Where-Object name -EQ 'read.selected').value | Should -Be 8
+                ($sent | Where-Object name -EQ 'read.json').value | Should -Be 9
+                ($sent | Where-Object name -EQ 'read.csv').value | Should -Be 11
+            }
+            finally {
+                Remove-TypeData -TypeName $typeName
+            }
+        }
+
         It 'sends full batches as they fill and the rest at the end' {
             $items = 1..25 | ForEach-Object { New-Point batch.metric $_ "s$_" }
             $items | Send-LibratoMetric -BatchSize 10

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Librato.Api
 {
@@ -36,6 +37,7 @@ namespace Librato.Api
         public int Pending => legacy.Count + tagged.Count;
 
         /// <summary>Adds a measurement; returns the batch it completed, or null.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public IReadOnlyList<Measurement>? Add(Measurement measurement)
         {
             if (measurement.IsTagged)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Librato.Api
@@ -12,6 +13,7 @@ namespace Librato.Api
 
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { SkipValidation = true };
 
+        [MethodImpl(HotPath.Optimized)]
         public static byte[] Legacy(IReadOnlyList<Measurement> batch)
         {
             using (var stream = new MemoryStream(batch.Count * 96))
@@ -28,6 +30,7 @@ namespace Librato.Api
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static byte[] Tagged(IReadOnlyList<Measurement> batch)
         {
             using (var stream = new MemoryStream(batch.Count * 128))
@@ -66,6 +69,7 @@ namespace Librato.Api
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void WriteLegacyGroup(Utf8JsonWriter w, string property, IReadOnlyList<Measurement> batch, MetricType type)
         {
             var started = false;
@@ -99,6 +103,7 @@ namespace Librato.Api
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void WriteCommon(Utf8JsonWriter w, Measurement m, string timeProperty)
         {
             w.WriteString("name", m.Name);

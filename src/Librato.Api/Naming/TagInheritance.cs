@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Librato.Api
 {
@@ -15,10 +16,22 @@ namespace Librato.Api
         /// Sets a measurement's tags from its own and the inherited levels (most specific first). Counters keep only
         /// their own tags: they exist on the legacy route alone, so inherited tags would make them unsendable.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static void Apply(Measurement measurement, bool inherit, params IDictionary<string, string>?[] inherited)
         {
             if (measurement.Type == MetricType.Counter)
             {
+                return;
+            }
+
+            if (!inherit)
+            {
+                // The common case, once per measurement: pick a level without building the list of them.
+                if (measurement.Tags == null || measurement.Tags.Count == 0)
+                {
+                    measurement.Tags = Resolve(false, inherited);
+                }
+
                 return;
             }
 

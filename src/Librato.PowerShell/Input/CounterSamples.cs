@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Librato.Api;
@@ -26,6 +27,7 @@ namespace Librato.PowerShell
             RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
         /// <summary>True when the input was Get-Counter output (and has been read); false for any other input.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryRead(object? input, object? raw, string? source, Action<Measurement> accept, Action<InputProblem, object?> reject)
         {
             if (raw == null)
@@ -126,12 +128,16 @@ namespace Librato.PowerShell
             accept(measurement);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsType(PSObject pso, string typeName)
         {
+            const string deserialized = "Deserialized.";
             foreach (var name in pso.TypeNames)
             {
                 // Deserialized.* covers samples that crossed a remoting or job boundary.
-                if (name == typeName || name == "Deserialized." + typeName)
+                if (name.EndsWith(typeName, StringComparison.Ordinal) &&
+                    (name.Length == typeName.Length ||
+                     (name.Length == deserialized.Length + typeName.Length && name.StartsWith(deserialized, StringComparison.Ordinal))))
                 {
                     return true;
                 }

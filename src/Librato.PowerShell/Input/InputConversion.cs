@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using Librato.Api;
 
 namespace Librato.PowerShell
@@ -14,6 +15,7 @@ namespace Librato.PowerShell
         /// The value behind a PSObject wrapper. Empty and blank strings count as missing, so that optional CSV columns
         /// left empty by Import-Csv fall back to the cmdlet's parameters.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static object? Unwrap(object? value)
         {
             var raw = value is PSObject pso ? pso.BaseObject : value;
@@ -21,6 +23,7 @@ namespace Librato.PowerShell
         }
 
         /// <summary>Reads a number; false when the value is present but not a number.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryNumber(object? value, out double? number)
         {
             number = null;
@@ -62,6 +65,7 @@ namespace Librato.PowerShell
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryCount(object? value, out long? count)
         {
             count = null;
@@ -84,6 +88,7 @@ namespace Librato.PowerShell
         }
 
         /// <summary>Reads a time as epoch seconds from DateTime, DateTimeOffset, an epoch number or a date string.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryTime(object? value, out long? epoch)
         {
             epoch = null;
@@ -105,6 +110,7 @@ namespace Librato.PowerShell
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryType(object? value, out MetricType? type)
         {
             type = null;
@@ -127,6 +133,7 @@ namespace Librato.PowerShell
         }
 
         /// <summary>Reads tags from a hashtable or any dictionary; values become invariant strings.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryTags(object? value, out IDictionary<string, string>? tags)
         {
             tags = null;
@@ -153,6 +160,7 @@ namespace Librato.PowerShell
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static string? Text(object? value)
         {
             var raw = Unwrap(value);

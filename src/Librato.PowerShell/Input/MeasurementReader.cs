@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using Librato.Api;
 
 namespace Librato.PowerShell
@@ -13,6 +14,7 @@ namespace Librato.PowerShell
     internal sealed class MeasurementReader
     {
         private readonly MeasurementDefaults defaults;
+        private readonly InputProperties properties = new InputProperties();
 
         public MeasurementReader(MeasurementDefaults defaults)
         {
@@ -24,6 +26,7 @@ namespace Librato.PowerShell
         /// handing each to <paramref name="accept"/> and each problem, with the part of the input it concerns, to
         /// <paramref name="reject"/>.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public void ReadAll(object? input, Action<Measurement> accept, Action<InputProblem, object?> reject)
         {
             var raw = InputConversion.Unwrap(input);
@@ -54,6 +57,7 @@ namespace Librato.PowerShell
         }
 
         /// <summary>Returns the measurement, or null with <paramref name="problem"/> saying why the input cannot be one.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public Measurement? Read(object? input, out InputProblem? problem)
         {
             problem = null;
@@ -69,10 +73,11 @@ namespace Librato.PowerShell
                 case IConvertible _ when !(raw is bool) && !(raw is char) && !(raw is DateTime):
                     return FromScalar(raw, ref problem);
                 case IDictionary dictionary:
-                    return FromProperties(name => dictionary.Contains(name) ? dictionary[name] : null, ref problem);
+                    properties.Use(dictionary);
+                    return FromProperties(properties, ref problem);
                 default:
-                    var pso = input as PSObject ?? PSObject.AsPSObject(raw);
-                    return FromProperties(name => pso.Properties[name]?.Value, ref problem);
+                    properties.Use(input as PSObject ?? PSObject.AsPSObject(raw));
+                    return FromProperties(properties, ref problem);
             }
         }
 
@@ -95,28 +100,38 @@ namespace Librato.PowerShell
             return Complete(new Measurement(defaults.Name, value!.Value) { Type = defaults.Type });
         }
 
-        private Measurement? FromProperties(Func<string, object?> get, ref InputProblem? problem)
+        [MethodImpl(HotPath.Optimized)]
+        private Measurement? FromProperties(InputProperties get, ref InputProblem? problem)
         {
-            var name = InputConversion.Text(get("Name")) ?? defaults.Name;
+            var name = InputConversion.Text(get["Name"]) ?? defaults.Name;
             if (string.IsNullOrEmpty(name))
             {
                 problem = new InputProblem(ErrorIds.InvalidInputObject, "The input has no Name property and no -Name was given.");
                 return null;
             }
 
-            var m = new Measurement(name!);
-            if (!ReadNumber(get, "Value", v => m.Value = v, ref problem) ||
-                !ReadNumber(get, "Sum", v => m.Sum = v, ref problem) ||
-                !ReadNumber(get, "Min", v => m.Min = v, ref problem) ||
-                !ReadNumber(get, "Max", v => m.Max = v, ref problem) ||
-                !ReadNumber(get, "SumSquares", v => m.SumSquares = v, ref problem) ||
-                !ReadNumber(get, "Last", v => m.Last = v, ref problem) ||
-                !ReadNumber(get, "StdDev", v => m.StdDev = v, ref problem))
+            if (!ReadNumber(get, "Value", out var value, ref problem) ||
+                !ReadNumber(get, "Sum", out var sum, ref problem) ||
+                !ReadNumber(get, "Min", out var min, ref problem) ||
+                !ReadNumber(get, "Max", out var max, ref problem) ||
+                !ReadNumber(get, "SumSquares", out var sumSquares, ref problem) ||
+                !ReadNumber(get, "Last", out var last, ref problem) ||
+                !ReadNumber(get, "StdDev", out var stdDev, ref problem))
             {
                 return null;
             }
 
-            var raw = get("Count");
+            var m = new Measurement(name!)
+            {
+                Value = value,
+                Sum = sum,
+                Min = min,
+                Max = max,
+                SumSquares = sumSquares,
+                Last = last,
+                StdDev = stdDev,
+            };
+            var raw = get["Count"];
             if (!InputConversion.TryCount(raw, out var count))
             {
                 problem = new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidCount), $"Count '{raw}' of '{name}' is not a whole number.");
@@ -124,7 +139,7 @@ namespace Librato.PowerShell
             }
 
             m.Count = count;
-            raw = get("Time");
+            raw = get["Time"];
             if (!InputConversion.TryTime(raw, out var time))
             {
                 problem = new InputProblem(ErrorIds.InvalidInputObject, $"Time '{raw}' of '{name}' is not a date or an epoch second.");
@@ -132,7 +147,7 @@ namespace Librato.PowerShell
             }
 
             m.Time = time;
-            raw = get("Type");
+            raw = get["Type"];
             if (!InputConversion.TryType(raw, out var type))
             {
                 problem = new InputProblem(ErrorIds.InvalidInputObject, $"Type '{raw}' of '{name}' is neither gauge nor counter.");
@@ -140,7 +155,7 @@ namespace Librato.PowerShell
             }
 
             m.Type = type ?? defaults.Type;
-            raw = get("Tags");
+            raw = get["Tags"];
             if (!InputConversion.TryTags(raw, out var tags))
             {
                 problem = new InputProblem(ErrorIds.InvalidInputObject, $"Tags of '{name}' must be a hashtable of tag names and values.");
@@ -148,7 +163,7 @@ namespace Librato.PowerShell
             }
 
             m.Tags = tags;
-            raw = get("Period");
+            raw = get["Period"];
             if (!InputConversion.TryCount(raw, out var period))
             {
                 problem = new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidPeriod), $"Period '{raw}' of '{name}' is not a whole number of seconds.");
@@ -156,21 +171,21 @@ namespace Librato.PowerShell
             }
 
             m.Period = period.HasValue ? (int?)Math.Min(period.Value, int.MaxValue) : null;
-            m.Source = InputConversion.Text(get("Source"));
-            m.Description = InputConversion.Text(get("Description"));
+            m.Source = InputConversion.Text(get["Source"]);
+            m.Description = InputConversion.Text(get["Description"]);
             return Complete(m);
         }
 
-        private static bool ReadNumber(Func<string, object?> get, string property, Action<double?> set, ref InputProblem? problem)
+        [MethodImpl(HotPath.Optimized)]
+        private static bool ReadNumber(InputProperties get, string property, out double? number, ref InputProblem? problem)
         {
-            var raw = get(property);
-            if (!InputConversion.TryNumber(raw, out var number))
+            var raw = get[property];
+            if (!InputConversion.TryNumber(raw, out number))
             {
                 problem = NotANumber(property, raw);
                 return false;
             }
 
-            set(number);
             return true;
         }
 
@@ -178,6 +193,7 @@ namespace Librato.PowerShell
             new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidValue), $"{property} '{raw}' is not a number.");
 
         /// <summary>Fills what the input left out from the cmdlet's parameters, the inherited tags and the session's naming.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private Measurement Complete(Measurement m)
         {
             m.Name = defaults.MetricName(m.Name);

@@ -69,6 +69,20 @@ namespace Librato.Api.Tests
             Assert.Equal(ValidationCodes.InvalidTagValue, Code(Tagged("k", new string('v', 256))));
         }
 
+        [Theory]
+        [InlineData("région", "Zürich", null)]
+        [InlineData("ключ", "значение 1", null)]
+        [InlineData("k", "日本", null)]
+        [InlineData("k€y", "v", ValidationCodes.InvalidTagName)]
+        [InlineData("k", "v€", ValidationCodes.InvalidTagValue)]
+        [InlineData("k", "tab\tinside", ValidationCodes.InvalidTagValue)]
+        [InlineData("under_score", "a:b.c-d", null)]
+        [InlineData("k", "back\\slash/and?query", null)]
+        [InlineData("sp ace", "v", ValidationCodes.InvalidTagName)]
+        [InlineData("q?", "v", ValidationCodes.InvalidTagName)]
+        public void Tag_text_follows_the_word_character_rules(string name, string value, string? expected) =>
+            Assert.Equal(expected, Code(new Measurement("m", 1) { Tags = new Dictionary<string, string> { [name] = value } }));
+
         [Fact]
         public void At_most_fifty_tags()
         {
