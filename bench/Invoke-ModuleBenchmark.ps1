@@ -178,14 +178,18 @@ try {
     foreach ($kind in 'legacy', 'tagged') {
         $tagged = $kind -eq 'tagged'
         $first = $now - 3600 - [Math]::Ceiling($sizes.Pipeline / 1000) - 10
-        # Warm-up: the first call of each path pays for JIT and connection set-up, which no figure is about.
-        $warm = New-Objects -Count 3000 -FirstTime $first -Tagged:$tagged -Prefix 'bench.warm'
-        Reset-Emulator $emulator
-        $warm | Measure-Object -Property Value -Sum | Out-Null
-        $warm | Send-LibratoMetric
-        Send-ByHand -Emulator $emulator -Objects $warm -Tagged:$tagged
-
+        # Warm-up: one unmeasured round of each path over the same objects. The figures are about steady throughput;
+        # the first pass pays for JIT compilation (and .NET's later re-compilation of hot code), connection set-up and
+        # heap growth, in this process and in the emulator alike.
         $objects = New-Objects -Count $sizes.Pipeline -FirstTime $first -Tagged:$tagged
+        $objects | Measure-Object -Property Value -Sum | Out-Null
+        Reset-Emulator $emulator
+        $objects | Send-LibratoMetric
+        Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
+        Reset-Emulator $emulator
+        Send-ByHand -Emulator $emulator -Objects $objects -Tagged:$tagged
+        Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
+
         $measureTimes = @(); $moduleTimes = @(); $handTimes = @(); $busyShares = @()
         for ($round = 0; $round -lt $sizes.Rounds; $round++) {
             [GC]::Collect()

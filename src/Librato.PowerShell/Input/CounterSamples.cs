@@ -30,7 +30,8 @@ namespace Librato.PowerShell
         [MethodImpl(HotPath.Optimized)]
         public static bool TryRead(object? input, object? raw, string? source, Action<Measurement> accept, Action<InputProblem, object?> reject)
         {
-            if (raw == null)
+            // Numbers, text, hashtables and measurements are never samples: spare them the type-name check.
+            if (raw == null || raw is IConvertible || raw is IDictionary || raw is Measurement)
             {
                 return false;
             }
@@ -132,7 +133,7 @@ namespace Librato.PowerShell
         private static bool IsType(PSObject pso, string typeName)
         {
             const string deserialized = "Deserialized.";
-            foreach (var name in pso.TypeNames)
+            foreach (var name in InputProperties.TypeNamesOf(pso))
             {
                 // Deserialized.* covers samples that crossed a remoting or job boundary.
                 if (name.EndsWith(typeName, StringComparison.Ordinal) &&

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -26,7 +27,12 @@ namespace Librato.PowerShell
 
         // PSObject keeps an object's own members in an internal collection; it has been there since PowerShell 2.
         // Without it (a future engine) every object simply takes the general look-up.
-        private static readonly Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>? OwnMembers = BindOwnMembers();
+        private static readonly Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>? OwnMembers =
+            BindInternal<PSMemberInfoCollection<PSMemberInfo>>("InstanceMembers");
+
+        // The public TypeNames hands out a writable copy and remembers it for the object (a weak-table entry per
+        // object, which over millions of objects grows the heap); the internal list it copies is enough to read.
+        private static readonly Func<PSObject, Collection<string>>? SharedTypeNames = BindInternal<Collection<string>>("InternalTypeNames");
 
         // Per first type name: whether the type table adds none of Names to such objects, so the own table tells all.
         private readonly Dictionary<string, bool> ownTableSuffices = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
@@ -77,7 +83,7 @@ namespace Librato.PowerShell
                 return null;
             }
 
-            var typeNames = input.TypeNames;
+            var typeNames = TypeNamesOf(input);
             var first = typeNames.Count > 0 ? typeNames[0] : PlainCustomObject;
             var table = OwnMembers(input);
             if (!ownTableSuffices.TryGetValue(first, out var suffices))
@@ -104,19 +110,23 @@ namespace Librato.PowerShell
             return true;
         }
 
-        private static Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>? BindOwnMembers()
+        /// <summary>An object's type names, for reading only.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        public static Collection<string> TypeNamesOf(PSObject input) => SharedTypeNames?.Invoke(input) ?? input.TypeNames;
+
+        private static Func<PSObject, T>? BindInternal<T>(string propertyName)
+            where T : class
         {
             try
             {
-                var property = typeof(PSObject).GetProperty("InstanceMembers", BindingFlags.Instance | BindingFlags.NonPublic);
+                var property = typeof(PSObject).GetProperty(propertyName, BindingFlags.Instance | BindingFlags.NonPublic);
                 var getter = property?.GetGetMethod(nonPublic: true);
-                if (getter == null || !typeof(PSMemberInfoCollection<PSMemberInfo>).IsAssignableFrom(getter.ReturnType))
+                if (getter == null || !typeof(T).IsAssignableFrom(getter.ReturnType))
                 {
                     return null;
                 }
 
-                return (Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>)Delegate.CreateDelegate(
-                    typeof(Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>), getter);
+                return (Func<PSObject, T>)Delegate.CreateDelegate(typeof(Func<PSObject, T>), getter);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is MemberAccessException || ex is AmbiguousMatchException)
             {
