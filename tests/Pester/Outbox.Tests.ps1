@@ -107,8 +107,7 @@ Describe 'Stopping a send (Ctrl+C)' {
                     Send-LibratoMetric -Session $session -BatchSize 300
             }).AddArgument((Join-Path $ModulePath 'Librato.psd1')).AddArgument($session).AddArgument($Time) | Out-Null
         $async = $ps.BeginInvoke()
-        $deadline = [datetime]::UtcNow.AddSeconds(20)
-        while (-not (Get-EmulatorRequests $Emulator | Where-Object method -EQ 'POST') -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        Wait-EmulatorFaultTaken $Emulator
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
@@ -117,5 +116,30 @@ Describe 'Stopping a send (Ctrl+C)' {
         $unsent.Count | Should -BeGreaterOrEqual 300
         ($unsent.Source | Select-Object -Unique).Count | Should -Be $unsent.Count
         $unsent[0].Time | Should -Be $Time
+    }
+
+    It 'keeps what was taken from a piped list, which the command reads itself' {
+        Reset-Emulator $Emulator
+        Add-EmulatorFault $Emulator @{ kind = 'delay'; delay_ms = 30000; count = 1; match = @{ method = 'POST' } }
+        $token = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
+        $session = Connect-Librato -Email $Emulator.Email -Token $token -Endpoint $Emulator.Url -TimeoutSec 60 -PassThru
+        $ps = [powershell]::Create()
+        $ps.AddScript({
+                param($module, $session, $time)
+                Import-Module $module
+                $list = foreach ($i in 0..999) { [pscustomobject]@{ Name = 'stop.list'; Value = $i; Source = "s$i"; Time = $time } }
+                $list | Send-LibratoMetric -Session $session -BatchSize 300
+            }).AddArgument((Join-Path $ModulePath 'Librato.psd1')).AddArgument($session).AddArgument($Time) | Out-Null
+        $async = $ps.BeginInvoke()
+        Wait-EmulatorFaultTaken $Emulator
+        $ps.Stop()
+        $ps.Dispose()
+        $unsent = $session.Unsent
+        # The batch in flight and the one filled behind it, each measurement once and from the head of the list. The
+        # one in flight may still land (the emulator, like a server, finishes a request its client left).
+        $unsent.Count | Should -Be 600
+        ($unsent.Source | Select-Object -Unique).Count | Should -Be 600
+        ($unsent.Value | Measure-Object -Maximum).Maximum | Should -Be 599
+        (Get-EmulatorStats $Emulator).measurements | Should -BeIn 0, 300
     }
 }

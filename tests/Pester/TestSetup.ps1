@@ -55,6 +55,17 @@ function script:Read-EmulatorSeries {
     Invoke-RestMethod -Uri "$($Emulator.Url)/v1/metrics/$($Metric)?start_time=$StartTime&resolution=1" -Headers @{ Authorization = (Get-EmulatorAuthorization $Emulator) }
 }
 
+function script:Wait-EmulatorFaultTaken {
+    # Returns once no fault is pending: the requests they were meant for have arrived (a delayed one is still waiting).
+    param([Parameter(Mandatory)] $Emulator, [int] $TimeoutSec = 20)
+    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
+    # Invoke-RestMethod writes a JSON array as one object: count its items, not its output.
+    while (($pending = Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/faults") -and @($pending).Count -gt 0) {
+        if ([datetime]::UtcNow -gt $deadline) { throw "A fault is still pending after $TimeoutSec s." }
+        Start-Sleep -Milliseconds 20
+    }
+}
+
 function script:Add-EmulatorFault {
     # Makes the next matching /v1 requests misbehave (see docs/emulator.md, Fault injection).
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Fault)

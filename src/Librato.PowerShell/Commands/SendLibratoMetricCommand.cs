@@ -36,6 +36,13 @@ namespace Librato.PowerShell.Commands
         private Action<Measurement>? acceptInput;
         private Action<InputProblem, object?>? reject;
 
+        // The pipeline item being read (the error target of its measurements), and whether the rest of the
+        // pipeline's input has been taken over.
+        private object? current;
+        private bool inputOpened;
+        private bool stopped;
+        private bool whatIf;
+
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ValueSet)]
         [Parameter(Position = 0, ParameterSetName = InputObjectSet)]
         [ValidateNotNullOrEmpty]
@@ -124,7 +131,8 @@ namespace Librato.PowerShell.Commands
                 MetricName = session.MeasurementName,
             });
             validator = Client.Options.Validator;
-            acceptInput = m => Accept(m, InputObject);
+            whatIf = IsWhatIf();
+            acceptInput = m => Accept(m, current);
             reject = Reject;
             batcher = new MeasurementBatcher(BatchSize);
             progress = new ProgressReporter(this, ProgressIds.Send, "Sending measurements to Librato", "measurements sent");
@@ -152,6 +160,7 @@ namespace Librato.PowerShell.Commands
 
             lock (gate)
             {
+                stopped = true;
                 var waiting = new List<Measurement>();
                 foreach (var batch in batcher.Drain())
                 {
@@ -183,8 +192,34 @@ namespace Librato.PowerShell.Commands
             if (ParameterSetName == ValueSet)
             {
                 reader!.ReadAll(Value, m => Accept(m, null), (problem, _) => Reject(problem, null));
+                return;
             }
-            else if (InputObject?.BaseObject is IList list && !(InputObject.BaseObject is IDictionary))
+
+            Take(InputObject);
+            if (inputOpened)
+            {
+                return;
+            }
+
+            // $rows | Send-LibratoMetric: read the rest of the list here rather than through one parameter binding
+            // and one ProcessRecord per item.
+            inputOpened = true;
+            var rest = PipelineInput.TryOpen(this);
+            while (rest != null && rest.TryTake(out var item))
+            {
+                Take(item);
+                if (Stopping)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        private void Take(object? input)
+        {
+            current = input;
+            if ((input is PSObject pso ? pso.BaseObject : input) is IList list && !(list is IDictionary))
             {
                 // -InputObject @(...) arrives whole; treat it like the same items piped one by one.
                 foreach (var item in list)
@@ -194,7 +229,7 @@ namespace Librato.PowerShell.Commands
             }
             else
             {
-                reader!.ReadAll(InputObject, acceptInput!, reject!);
+                reader!.ReadAll(input, acceptInput!, reject!);
             }
         }
 
@@ -202,9 +237,10 @@ namespace Librato.PowerShell.Commands
         {
             if (aggregation != null)
             {
-                foreach (var summary in aggregation.Measurements(Time.HasValue ? EpochTime.FromDateTime(Time.Value) : EpochTime.Now()))
+                var now = EpochTime.Now();
+                foreach (var summary in aggregation.Measurements(Time.HasValue ? EpochTime.FromDateTime(Time.Value) : now))
                 {
-                    Deliver(summary, summary);
+                    Deliver(summary, summary, now);
                 }
             }
 
@@ -245,13 +281,13 @@ namespace Librato.PowerShell.Commands
                 return;
             }
 
-            Deliver(measurement, input ?? measurement);
+            Deliver(measurement, input ?? measurement, now);
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void Deliver(Measurement measurement, object target)
+        private void Deliver(Measurement measurement, object target, long now)
         {
-            var invalid = validator!.Validate(measurement, EpochTime.Now());
+            var invalid = validator!.Validate(measurement, now);
             if (invalid != null)
             {
                 WriteError(new ErrorRecord(new ArgumentException(invalid.Message), ErrorIds.ForValidation(invalid.Code), ErrorCategory.InvalidData, target));
@@ -260,7 +296,7 @@ namespace Librato.PowerShell.Commands
 
             if (Queue != null)
             {
-                if (IsWhatIf() && !ShouldProcess(measurement.ToString(), "Add to the queue"))
+                if (whatIf && !ShouldProcess(measurement.ToString(), "Add to the queue"))
                 {
                     return;
                 }
@@ -278,6 +314,13 @@ namespace Librato.PowerShell.Commands
             IReadOnlyList<Measurement>? full;
             lock (gate)
             {
+                if (stopped)
+                {
+                    // Read while Ctrl+C was being handled, after the waiting batches were kept: keep this one too.
+                    ActiveSession.KeepUnsent(new[] { measurement });
+                    return;
+                }
+
                 full = batcher!.Add(measurement);
             }
 
@@ -420,10 +463,20 @@ namespace Librato.PowerShell.Commands
 
         private string Describe(IReadOnlyList<Measurement> batch)
         {
-            var names = batch.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var shown = string.Join(", ", names.Take(3)) + (names.Count > 3 ? $" and {names.Count - 3} more metrics" : string.Empty);
+            // Once per batch, whether or not anyone asks: a loop rather than a query over 300 names.
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var shown = new List<string>(3);
+            foreach (var m in batch)
+            {
+                if (names.Add(m.Name) && shown.Count < 3)
+                {
+                    shown.Add(m.Name);
+                }
+            }
+
+            var more = names.Count > 3 ? $" and {names.Count - 3} more metrics" : string.Empty;
             var route = batch[0].IsTagged ? "tagged" : "legacy";
-            return $"{batch.Count} {route} measurement(s) of {shown} at {ActiveSession.Endpoint}";
+            return $"{batch.Count} {route} measurement(s) of {string.Join(", ", shown)}{more} at {ActiveSession.Endpoint}";
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -82,6 +83,53 @@ namespace Librato.Api.Tests
             using var client = emulator.CreateClient();
             var read = await client.GetMetricAsync(name, new MetricReadQuery { StartTime = EpochTime.Now() - 60 });
             Assert.Equal(8, read.Metric.Measurements.Count);
+        }
+
+        [Fact]
+        public void A_piped_list_and_the_same_items_pushed_one_by_one_give_the_same_results()
+        {
+            // A list piped in is read by Send-LibratoMetric itself; items an upstream command writes take the engine's
+            // path. Both must send, pass through and refuse exactly the same items, with the same error targets.
+            var name = "parity." + Guid.NewGuid().ToString("N").Substring(0, 10);
+            var now = EpochTime.Now();
+            var input = new List<object?>
+            {
+                new Hashtable { ["Name"] = name, ["Value"] = 1, ["Time"] = now - 10 },
+                null,
+                new object[] { new Hashtable { ["Name"] = name, ["Value"] = 2, ["Time"] = now - 9 }, 3.5 },
+                new Hashtable { ["Name"] = "bad name", ["Value"] = 4, ["Time"] = now - 8 },
+                "12.5",
+                new Hashtable { ["Name"] = name, ["Value"] = "x", ["Time"] = now - 7 },
+                new Hashtable { ["Name"] = name, ["Value"] = 5, ["Time"] = now - 6 },
+            };
+
+            (List<string> Sent, List<string> Errors, List<object?> Targets) Run(bool pushed)
+            {
+                using var ps = CreateShell();
+                var session = Connect(ps);
+
+                // ForEach-Object writes each item on its own (",$_" keeps a nested list whole, as a list item is).
+                var upstream = pushed ? " | ForEach-Object { ,$_ }" : string.Empty;
+                ps.AddScript("param($items, $session, $name) $items" + upstream + " | Send-LibratoMetric -Session $session -Name $name -PassThru")
+                    .AddArgument(input).AddArgument(session).AddArgument(name);
+                var output = ps.Invoke();
+                return (
+                    output.Select(o => (Measurement)o.BaseObject).Select(m => $"{m.Name}={m.Value}").ToList(),
+                    ps.Streams.Error.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).ToList(),
+                    ps.Streams.Error.Select(e => (object?)(e.TargetObject is PSObject p ? p.BaseObject : e.TargetObject)).ToList());
+            }
+
+            var listed = Run(pushed: false);
+            var pushedOne = Run(pushed: true);
+
+            Assert.Equal(new[] { $"{name}=1", $"{name}=12.5", $"{name}=2", $"{name}=3.5", $"{name}=5" }, listed.Sent.OrderBy(s => s, StringComparer.Ordinal));
+            Assert.Equal(pushedOne.Sent.OrderBy(s => s, StringComparer.Ordinal), listed.Sent.OrderBy(s => s, StringComparer.Ordinal));
+            Assert.Equal(new[] { ErrorIds.InvalidInputObject, ErrorIds.ForValidation(ValidationCodes.InvalidMetricName), ErrorIds.ForValidation(ValidationCodes.InvalidValue) }, listed.Errors);
+            Assert.Equal(listed.Errors, pushedOne.Errors);
+            Assert.Null(listed.Targets[0]);
+            Assert.Same(input[3], listed.Targets[1]);
+            Assert.Same(input[5], listed.Targets[2]);
+            Assert.Same(input[3], pushedOne.Targets[1]);
         }
 
         [Fact]
