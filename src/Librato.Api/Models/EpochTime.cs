@@ -7,7 +7,8 @@ namespace Librato.Api
     {
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-        public static long Now() => FromDateTime(DateTime.UtcNow);
+        // Read once per measurement sent: whole seconds from ticks, without the TimeSpan and floating point of FromDateTime.
+        public static long Now() => (DateTime.UtcNow.Ticks - Epoch.Ticks) / TimeSpan.TicksPerSecond;
 
         public static DateTime ToDateTime(long seconds) => Epoch.AddSeconds(seconds);
 

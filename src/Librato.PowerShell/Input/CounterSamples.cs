@@ -26,9 +26,9 @@ namespace Librato.PowerShell
             @"^(?:\\\\(?<host>[^\\]+))?\\(?<object>[^\\(]+)(?:\((?<instance>.*)\))?\\(?<counter>[^\\]+)$",
             RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-        /// <summary>True when the input was Get-Counter output (and has been read); false for any other input.</summary>
+        /// <summary>True when the input is Get-Counter output: a sample set or a single sample.</summary>
         [MethodImpl(HotPath.Optimized)]
-        public static bool TryRead(object? input, object? raw, string? source, Action<Measurement> accept, Action<InputProblem, object?> reject)
+        public static bool IsCounterOutput(object? input, object? raw)
         {
             // Numbers, text, hashtables and measurements are never samples: spare them the type-name check.
             if (raw == null || raw is IConvertible || raw is IDictionary || raw is Measurement)
@@ -37,25 +37,25 @@ namespace Librato.PowerShell
             }
 
             var pso = input as PSObject ?? PSObject.AsPSObject(raw);
-            if (IsType(pso, SampleSetType))
-            {
-                var samples = pso.Properties["CounterSamples"]?.Value;
-                var setTime = pso.Properties["Timestamp"]?.Value;
-                foreach (var sample in InputConversion.Unwrap(samples) as IEnumerable ?? new object[0])
-                {
-                    ReadSample(PSObject.AsPSObject(sample), setTime, source, accept, reject);
-                }
+            return IsType(pso, SampleSetType) || IsType(pso, SampleType);
+        }
 
-                return true;
-            }
-
-            if (IsType(pso, SampleType))
+        /// <summary>Reads Get-Counter output (see <see cref="IsCounterOutput"/>) into a measurement per sample.</summary>
+        public static void Read(object? input, object raw, string? source, Action<Measurement> accept, Action<InputProblem, object?> reject)
+        {
+            var pso = input as PSObject ?? PSObject.AsPSObject(raw);
+            if (!IsType(pso, SampleSetType))
             {
                 ReadSample(pso, null, source, accept, reject);
-                return true;
+                return;
             }
 
-            return false;
+            var samples = pso.Properties["CounterSamples"]?.Value;
+            var setTime = pso.Properties["Timestamp"]?.Value;
+            foreach (var sample in InputConversion.Unwrap(samples) as IEnumerable ?? new object[0])
+            {
+                ReadSample(PSObject.AsPSObject(sample), setTime, source, accept, reject);
+            }
         }
 
         /// <summary>Maps a counter path to its metric name, host and instance; null when it is not a counter path.</summary>
@@ -133,12 +133,15 @@ namespace Librato.PowerShell
         private static bool IsType(PSObject pso, string typeName)
         {
             const string deserialized = "Deserialized.";
-            foreach (var name in InputProperties.TypeNamesOf(pso))
+            var names = InputProperties.TypeNamesOf(pso);
+            for (var i = 0; i < names.Count; i++)
             {
-                // Deserialized.* covers samples that crossed a remoting or job boundary.
-                if (name.EndsWith(typeName, StringComparison.Ordinal) &&
-                    (name.Length == typeName.Length ||
-                     (name.Length == deserialized.Length + typeName.Length && name.StartsWith(deserialized, StringComparison.Ordinal))))
+                // Deserialized.* covers samples that crossed a remoting or job boundary. Lengths first: most inputs
+                // are custom objects, whose type names are shorter than either.
+                var name = names[i];
+                if ((name.Length == typeName.Length || name.Length == deserialized.Length + typeName.Length) &&
+                    name.EndsWith(typeName, StringComparison.Ordinal) &&
+                    (name.Length == typeName.Length || name.StartsWith(deserialized, StringComparison.Ordinal)))
                 {
                     return true;
                 }

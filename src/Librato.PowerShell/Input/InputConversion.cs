@@ -92,7 +92,22 @@ namespace Librato.PowerShell
         public static bool TryTime(object? value, out long? epoch)
         {
             epoch = null;
-            switch (LibratoTimeAttribute.Convert(Unwrap(value)))
+            var raw = Unwrap(value);
+
+            // Epoch seconds, the common form in bulk input, need no trip through DateTime.
+            if (raw is long seconds)
+            {
+                epoch = seconds;
+                return true;
+            }
+
+            if (raw is int small)
+            {
+                epoch = small;
+                return true;
+            }
+
+            switch (LibratoTimeAttribute.Convert(raw))
             {
                 case null:
                     return true;
@@ -102,8 +117,8 @@ namespace Librato.PowerShell
                 case string s when DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed):
                     epoch = EpochTime.FromDateTime(parsed);
                     return true;
-                case string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds):
-                    epoch = seconds;
+                case string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedSeconds):
+                    epoch = parsedSeconds;
                     return true;
                 default:
                     return false;

@@ -15,6 +15,7 @@ namespace Librato.PowerShell
     {
         private readonly MeasurementDefaults defaults;
         private readonly InputProperties properties = new InputProperties();
+        private readonly TagReader tagReader = new TagReader();
 
         public MeasurementReader(MeasurementDefaults defaults)
         {
@@ -40,8 +41,9 @@ namespace Librato.PowerShell
                 return;
             }
 
-            if (CounterSamples.TryRead(input, raw, defaults.Source, accept: m => accept(Complete(m)), reject: reject))
+            if (CounterSamples.IsCounterOutput(input, raw))
             {
+                CounterSamples.Read(input, raw!, defaults.Source, m => accept(Complete(m)), reject);
                 return;
             }
 
@@ -103,20 +105,20 @@ namespace Librato.PowerShell
         [MethodImpl(HotPath.Optimized)]
         private Measurement? FromProperties(InputProperties get, ref InputProblem? problem)
         {
-            var name = InputConversion.Text(get["Name"]) ?? defaults.Name;
+            var name = InputConversion.Text(get[InputField.Name]) ?? defaults.Name;
             if (string.IsNullOrEmpty(name))
             {
                 problem = new InputProblem(ErrorIds.InvalidInputObject, "The input has no Name property and no -Name was given.");
                 return null;
             }
 
-            if (!ReadNumber(get, "Value", out var value, ref problem) ||
-                !ReadNumber(get, "Sum", out var sum, ref problem) ||
-                !ReadNumber(get, "Min", out var min, ref problem) ||
-                !ReadNumber(get, "Max", out var max, ref problem) ||
-                !ReadNumber(get, "SumSquares", out var sumSquares, ref problem) ||
-                !ReadNumber(get, "Last", out var last, ref problem) ||
-                !ReadNumber(get, "StdDev", out var stdDev, ref problem))
+            if (!ReadNumber(get, InputField.Value, out var value, ref problem) ||
+                !ReadNumber(get, InputField.Sum, out var sum, ref problem) ||
+                !ReadNumber(get, InputField.Min, out var min, ref problem) ||
+                !ReadNumber(get, InputField.Max, out var max, ref problem) ||
+                !ReadNumber(get, InputField.SumSquares, out var sumSquares, ref problem) ||
+                !ReadNumber(get, InputField.Last, out var last, ref problem) ||
+                !ReadNumber(get, InputField.StdDev, out var stdDev, ref problem))
             {
                 return null;
             }
@@ -131,7 +133,7 @@ namespace Librato.PowerShell
                 Last = last,
                 StdDev = stdDev,
             };
-            var raw = get["Count"];
+            var raw = get[InputField.Count];
             if (!InputConversion.TryCount(raw, out var count))
             {
                 problem = new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidCount), $"Count '{raw}' of '{name}' is not a whole number.");
@@ -139,7 +141,7 @@ namespace Librato.PowerShell
             }
 
             m.Count = count;
-            raw = get["Time"];
+            raw = get[InputField.Time];
             if (!InputConversion.TryTime(raw, out var time))
             {
                 problem = new InputProblem(ErrorIds.InvalidInputObject, $"Time '{raw}' of '{name}' is not a date or an epoch second.");
@@ -147,7 +149,7 @@ namespace Librato.PowerShell
             }
 
             m.Time = time;
-            raw = get["Type"];
+            raw = get[InputField.Type];
             if (!InputConversion.TryType(raw, out var type))
             {
                 problem = new InputProblem(ErrorIds.InvalidInputObject, $"Type '{raw}' of '{name}' is neither gauge nor counter.");
@@ -155,15 +157,15 @@ namespace Librato.PowerShell
             }
 
             m.Type = type ?? defaults.Type;
-            raw = get["Tags"];
-            if (!InputConversion.TryTags(raw, out var tags))
+            raw = get[InputField.Tags];
+            if (!tagReader.TryRead(raw, out var tags))
             {
                 problem = new InputProblem(ErrorIds.InvalidInputObject, $"Tags of '{name}' must be a hashtable of tag names and values.");
                 return null;
             }
 
             m.Tags = tags;
-            raw = get["Period"];
+            raw = get[InputField.Period];
             if (!InputConversion.TryCount(raw, out var period))
             {
                 problem = new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidPeriod), $"Period '{raw}' of '{name}' is not a whole number of seconds.");
@@ -171,18 +173,18 @@ namespace Librato.PowerShell
             }
 
             m.Period = period.HasValue ? (int?)Math.Min(period.Value, int.MaxValue) : null;
-            m.Source = InputConversion.Text(get["Source"]);
-            m.Description = InputConversion.Text(get["Description"]);
+            m.Source = InputConversion.Text(get[InputField.Source]);
+            m.Description = InputConversion.Text(get[InputField.Description]);
             return Complete(m);
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private static bool ReadNumber(InputProperties get, string property, out double? number, ref InputProblem? problem)
+        private static bool ReadNumber(InputProperties get, int field, out double? number, ref InputProblem? problem)
         {
-            var raw = get[property];
+            var raw = get[field];
             if (!InputConversion.TryNumber(raw, out number))
             {
-                problem = NotANumber(property, raw);
+                problem = NotANumber(InputProperties.Names[field], raw);
                 return false;
             }
 
