@@ -13,6 +13,26 @@ namespace Librato.Api
 
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { SkipValidation = true };
 
+        // Encoded once: a property name given as a string is transcoded and checked for escaping at every write.
+        private static readonly JsonEncodedText Gauges = JsonEncodedText.Encode("gauges");
+        private static readonly JsonEncodedText Counters = JsonEncodedText.Encode("counters");
+        private static readonly JsonEncodedText Measurements = JsonEncodedText.Encode("measurements");
+        private static readonly JsonEncodedText NameField = JsonEncodedText.Encode("name");
+        private static readonly JsonEncodedText ValueField = JsonEncodedText.Encode("value");
+        private static readonly JsonEncodedText MeasureTime = JsonEncodedText.Encode("measure_time");
+        private static readonly JsonEncodedText TimeField = JsonEncodedText.Encode("time");
+        private static readonly JsonEncodedText CountField = JsonEncodedText.Encode("count");
+        private static readonly JsonEncodedText SumField = JsonEncodedText.Encode("sum");
+        private static readonly JsonEncodedText MinField = JsonEncodedText.Encode("min");
+        private static readonly JsonEncodedText MaxField = JsonEncodedText.Encode("max");
+        private static readonly JsonEncodedText PeriodField = JsonEncodedText.Encode("period");
+        private static readonly JsonEncodedText DescriptionField = JsonEncodedText.Encode("description");
+        private static readonly JsonEncodedText SourceField = JsonEncodedText.Encode(SourceTag);
+        private static readonly JsonEncodedText SumSquaresField = JsonEncodedText.Encode("sum_squares");
+        private static readonly JsonEncodedText LastField = JsonEncodedText.Encode("last");
+        private static readonly JsonEncodedText StdDevField = JsonEncodedText.Encode("stddev");
+        private static readonly JsonEncodedText TagsField = JsonEncodedText.Encode("tags");
+
         [MethodImpl(HotPath.Optimized)]
         public static byte[] Legacy(IReadOnlyList<Measurement> batch)
         {
@@ -21,8 +41,8 @@ namespace Librato.Api
                 using (var w = new Utf8JsonWriter(stream, Options))
                 {
                     w.WriteStartObject();
-                    WriteLegacyGroup(w, "gauges", batch, MetricType.Gauge);
-                    WriteLegacyGroup(w, "counters", batch, MetricType.Counter);
+                    WriteLegacyGroup(w, Gauges, batch, MetricType.Gauge);
+                    WriteLegacyGroup(w, Counters, batch, MetricType.Counter);
                     w.WriteEndObject();
                 }
 
@@ -38,23 +58,20 @@ namespace Librato.Api
                 using (var w = new Utf8JsonWriter(stream, Options))
                 {
                     w.WriteStartObject();
-                    w.WriteStartArray("measurements");
+                    w.WriteStartArray(Measurements);
                     foreach (var m in batch)
                     {
                         w.WriteStartObject();
-                        WriteCommon(w, m, "time");
-                        WriteOptional(w, "last", m.Last);
-                        WriteOptional(w, "stddev", m.StdDev ?? StdDevFromSquares(m));
-                        w.WriteStartObject("tags");
-                        foreach (var tag in m.Tags!)
-                        {
-                            w.WriteString(tag.Key, tag.Value);
-                        }
+                        WriteCommon(w, m, TimeField);
+                        WriteOptional(w, LastField, m.Last);
+                        WriteOptional(w, StdDevField, m.StdDev ?? StdDevFromSquares(m));
+                        w.WriteStartObject(TagsField);
+                        WriteTags(w, m.Tags!);
 
                         // The tagged route has no sources; keep a source as a tag rather than dropping it.
-                        if (m.Source != null && !m.Tags.ContainsKey(SourceTag))
+                        if (m.Source != null && !m.Tags!.ContainsKey(SourceTag))
                         {
-                            w.WriteString(SourceTag, m.Source);
+                            w.WriteString(SourceField, m.Source);
                         }
 
                         w.WriteEndObject();
@@ -70,7 +87,7 @@ namespace Librato.Api
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private static void WriteLegacyGroup(Utf8JsonWriter w, string property, IReadOnlyList<Measurement> batch, MetricType type)
+        private static void WriteLegacyGroup(Utf8JsonWriter w, JsonEncodedText property, IReadOnlyList<Measurement> batch, MetricType type)
         {
             var started = false;
             foreach (var m in batch)
@@ -87,13 +104,13 @@ namespace Librato.Api
                 }
 
                 w.WriteStartObject();
-                WriteCommon(w, m, "measure_time");
+                WriteCommon(w, m, MeasureTime);
                 if (m.Source != null)
                 {
-                    w.WriteString("source", m.Source);
+                    w.WriteString(SourceField, m.Source);
                 }
 
-                WriteOptional(w, "sum_squares", m.SumSquares);
+                WriteOptional(w, SumSquaresField, m.SumSquares);
                 w.WriteEndObject();
             }
 
@@ -104,14 +121,10 @@ namespace Librato.Api
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private static void WriteCommon(Utf8JsonWriter w, Measurement m, string timeProperty)
+        private static void WriteCommon(Utf8JsonWriter w, Measurement m, JsonEncodedText timeProperty)
         {
-            w.WriteString("name", m.Name);
-            if (m.Value.HasValue)
-            {
-                w.WriteNumber("value", m.Value.Value);
-            }
-
+            w.WriteString(NameField, m.Name);
+            WriteOptional(w, ValueField, m.Value);
             if (m.Time.HasValue)
             {
                 w.WriteNumber(timeProperty, m.Time.Value);
@@ -119,20 +132,40 @@ namespace Librato.Api
 
             if (m.Count.HasValue)
             {
-                w.WriteNumber("count", m.Count.Value);
+                w.WriteNumber(CountField, m.Count.Value);
             }
 
-            WriteOptional(w, "sum", m.Sum);
-            WriteOptional(w, "min", m.Min);
-            WriteOptional(w, "max", m.Max);
+            WriteOptional(w, SumField, m.Sum);
+            WriteOptional(w, MinField, m.Min);
+            WriteOptional(w, MaxField, m.Max);
             if (m.Period.HasValue)
             {
-                w.WriteNumber("period", m.Period.Value);
+                w.WriteNumber(PeriodField, m.Period.Value);
             }
 
             if (m.Description != null)
             {
-                w.WriteString("description", m.Description);
+                w.WriteString(DescriptionField, m.Description);
+            }
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        private static void WriteTags(Utf8JsonWriter w, IDictionary<string, string> tags)
+        {
+            // The reader builds Dictionary instances: enumerate those without boxing an enumerator per measurement.
+            if (tags is Dictionary<string, string> dictionary)
+            {
+                foreach (var tag in dictionary)
+                {
+                    w.WriteString(tag.Key, tag.Value);
+                }
+
+                return;
+            }
+
+            foreach (var tag in tags)
+            {
+                w.WriteString(tag.Key, tag.Value);
             }
         }
 
@@ -148,11 +181,12 @@ namespace Librato.Api
             return System.Math.Sqrt(System.Math.Max(0, (m.SumSquares.Value / m.Count.Value) - (mean * mean)));
         }
 
-        private static void WriteOptional(Utf8JsonWriter w, string property, double? value)
+        [MethodImpl(HotPath.Optimized)]
+        private static void WriteOptional(Utf8JsonWriter w, JsonEncodedText property, double? value)
         {
             if (value.HasValue)
             {
-                w.WriteNumber(property, value.Value);
+                JsonDecimal.Write(w, property, value.Value);
             }
         }
     }
