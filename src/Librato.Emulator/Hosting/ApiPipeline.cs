@@ -40,6 +40,27 @@ internal sealed class ApiPipeline
         var request = context.Request;
         var fault = state.Faults.TryTake(request.Method, request.Path, outcome == AuthOutcome.Authenticated ? account!.Email : null);
         bool answered = true;
+        bool recorded = false;
+        void Record()
+        {
+            if (!recorded && state.RequestLog.Enabled)
+            {
+                recorded = true;
+                state.RequestLog.Add(Describe(context, started, body, outcome == AuthOutcome.Authenticated ? account : null, answered, fault));
+            }
+        }
+
+        if (fault is null && state.RequestLog.Enabled)
+        {
+            // A response that starts inside the handler can reach the client before the finally block below runs;
+            // a client reading the log right after its answer must find the request there.
+            context.Response.OnStarting(() =>
+            {
+                Record();
+                return Task.CompletedTask;
+            });
+        }
+
         try
         {
             if (fault is null)
@@ -74,11 +95,7 @@ internal sealed class ApiPipeline
                 state.MarkChanged();
             }
 
-            if (state.RequestLog.Enabled)
-            {
-                state.RequestLog.Add(Describe(context, started, body, outcome == AuthOutcome.Authenticated ? account : null, answered, fault));
-            }
-
+            Record();
             body.Release();
         }
     }
