@@ -9,8 +9,8 @@ BeforeAll {
     }
 
     function script:Get-SentItems {
-        # Every measurement the emulator received, whichever route carried it. The emulator logs a request just
-        # after answering it, so with -Expect wait (briefly) for that many logged submissions.
+        # Every measurement the emulator received, whichever route carried it; with -Expect, wait (briefly) for that
+        # many logged submissions.
         param([int] $Expect = 0)
         $bodies = @(Get-SentBodies)
         for ($i = 0; $i -lt 40 -and $bodies.Count -lt $Expect; $i++) {
@@ -272,6 +272,22 @@ Describe 'Send-LibratoMetric (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 
             $out.Value | Should -Be (1..25)
             @(Get-SentBodies) | Should -HaveCount 5
             (Get-EmulatorStats $Emulator).per_metric.'throttle.metric'.measurements | Should -Be 25
+        }
+
+        It 'lets a batch with other points overtake a slow one, while a later value of the same point waits for it' {
+            $time = [DateTimeOffset]::UtcNow.AddMinutes(-3).ToUnixTimeSeconds()
+            # The first request is held back: the second batch (another source) overtakes it; the third, a new value
+            # for the first batch's point, goes out only once the first is answered, so its value is the one kept.
+            Add-EmulatorFault $Emulator @{ kind = 'delay'; delay_ms = 1500; count = 1; match = @{ method = 'POST' } }
+            $items = @(
+                New-Point order.metric 1 'a' $time
+                New-Point order.metric 2 'b' $time
+                New-Point order.metric 3 'a' $time
+            )
+            $items | Send-LibratoMetric -BatchSize 1 -ThrottleLimit 3
+            $sent = @(Get-SentItems)
+            $sent.value | Should -Be @(2, 1, 3)
+            (Get-EmulatorStats $Emulator).measurements | Should -Be 2
         }
 
         It 'splits legacy and tagged measurements to their own routes (AppOptics: refuses the legacy ones)' {

@@ -50,10 +50,11 @@ internal sealed class ApiPipeline
             }
         }
 
-        if (fault is null && state.RequestLog.Enabled)
+        if (state.RequestLog.Enabled)
         {
             // A response that starts inside the handler can reach the client before the finally block below runs;
-            // a client reading the log right after its answer must find the request there.
+            // a client reading the log right after its answer must find the request there. (A request answered with
+            // nothing at all, as some faults do, is recorded by the finally block.)
             context.Response.OnStarting(() =>
             {
                 Record();

@@ -31,6 +31,7 @@ namespace Librato.PowerShell.Commands
         private long sent;
         private readonly Queue<(IReadOnlyList<Measurement> Batch, Task<SubmitResult> Task)> inFlight =
             new Queue<(IReadOnlyList<Measurement>, Task<SubmitResult>)>();
+        private readonly OrderedSubmissions submissions = new OrderedSubmissions();
 
         // Made once: a new delegate per pipeline object is a measurable share of a million-object send.
         private Action<Measurement>? acceptInput;
@@ -97,10 +98,16 @@ namespace Librato.PowerShell.Commands
         [ValidateRange(1, MeasurementBatcher.MaxBatchSize)]
         public int BatchSize { get; set; } = MeasurementBatcher.DefaultBatchSize;
 
-        /// <summary>How many batches may be on their way at once (for backfills); 1 keeps one sending while the next fills.</summary>
+        /// <summary>
+        /// How many batches may be on their way at once. A batch holding a point of one still on its way waits for it,
+        /// so values of one point keep their order whatever the limit.
+        /// </summary>
         [Parameter]
         [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = 1;
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        /// <summary>Two: one request can be answered while the next is sent and a third batch fills.</summary>
+        public const int DefaultThrottleLimit = 2;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -351,7 +358,8 @@ namespace Librato.PowerShell.Commands
 
         /// <summary>
         /// Starts sending a batch while the pipeline goes on producing the next one. At most -ThrottleLimit batches
-        /// are in flight; the oldest is finished (and its outcome reported, in order) before another starts.
+        /// are in flight; the oldest is finished (and its outcome reported, in order) before another starts. A batch
+        /// sharing a point with one in flight is sent only after it (see <see cref="OrderedSubmissions"/>).
         /// </summary>
         private void Send(IReadOnlyList<Measurement> batch)
         {
@@ -372,7 +380,7 @@ namespace Librato.PowerShell.Commands
                             // Serializing and compressing run on the thread pool too, not on the pipeline's thread.
                             var client = Client;
                             var cancellation = Cancellation;
-                            inFlight.Enqueue((batch, Task.Run(() => client.SubmitAsync(batch, Trace, cancellation))));
+                            inFlight.Enqueue((batch, submissions.Start(batch, () => client.SubmitAsync(batch, Trace, cancellation), cancellation)));
                             return;
                         }
 

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+
+namespace Librato.Api
+{
+    /// <summary>
+    /// The points of a batch, each as a 64-bit hash of its series (metric name, source, tags) and second. Two batches
+    /// whose sets share no hash share no point; a shared hash may be a collision, which only costs some overlap.
+    /// </summary>
+    public sealed class PointSet
+    {
+        private const ulong Offset = 14695981039346656037UL;
+        private const ulong Prime = 1099511628211UL;
+
+        // Sorted, so that two sets are compared in one pass over both.
+        private readonly ulong[] points;
+
+        private PointSet(ulong[] points)
+        {
+            this.points = points;
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        public static PointSet Of(IReadOnlyList<Measurement> batch)
+        {
+            var points = new ulong[batch.Count];
+            for (var i = 0; i < points.Length; i++)
+            {
+                points[i] = KeyOf(batch[i]);
+            }
+
+            Array.Sort(points);
+            return new PointSet(points);
+        }
+
+        public bool Overlaps(PointSet other)
+        {
+            var mine = points;
+            var theirs = other.points;
+            for (int i = 0, j = 0; i < mine.Length && j < theirs.Length;)
+            {
+                if (mine[i] == theirs[j])
+                {
+                    return true;
+                }
+
+                if (mine[i] < theirs[j])
+                {
+                    i++;
+                }
+                else
+                {
+                    j++;
+                }
+            }
+
+            return false;
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        internal static ulong KeyOf(Measurement m)
+        {
+            var key = Mix(Hash(m.Name), Hash(m.Source));
+            if (m.Tags != null)
+            {
+                // Tag order carries no meaning: add the pairs' hashes up.
+                ulong tags = 0;
+                if (m.Tags is Dictionary<string, string> dictionary)
+                {
+                    foreach (var tag in dictionary)
+                    {
+                        tags += Mix(Hash(tag.Key), Hash(tag.Value));
+                    }
+                }
+                else
+                {
+                    foreach (var tag in m.Tags)
+                    {
+                        tags += Mix(Hash(tag.Key), Hash(tag.Value));
+                    }
+                }
+
+                key = Mix(key, tags);
+            }
+
+            return Mix(key, (ulong)(m.Time ?? 0));
+        }
+
+        private static ulong Mix(ulong left, ulong right) => ((left ^ right) * Prime) ^ (right >> 29) ^ (left << 7);
+
+        // FNV-1a, ignoring ASCII case: names that differ only in case count as the same series (the safe side).
+        [MethodImpl(HotPath.Optimized)]
+        private static ulong Hash(string? text)
+        {
+            var hash = Offset;
+            if (text == null)
+            {
+                return hash;
+            }
+
+            foreach (var c in text)
+            {
+                var folded = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+                hash = (hash ^ folded) * Prime;
+            }
+
+            return hash;
+        }
+    }
+}

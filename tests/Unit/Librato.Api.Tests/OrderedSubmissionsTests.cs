@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Librato.Api;
+using Xunit;
+
+namespace Librato.Api.Tests
+{
+    public class OrderedSubmissionsTests
+    {
+        private static List<Measurement> Batch(params (string Name, string? Source, long Time)[] points)
+        {
+            var batch = new List<Measurement>();
+            foreach (var (name, source, time) in points)
+            {
+                batch.Add(new Measurement(name, 1) { Source = source, Time = time });
+            }
+
+            return batch;
+        }
+
+        [Fact]
+        public void Points_are_the_same_when_series_and_second_are()
+        {
+            var tagsA = new Dictionary<string, string> { ["host"] = "a", ["zone"] = "1" };
+            var tagsB = new Dictionary<string, string> { ["zone"] = "1", ["host"] = "a" };
+            var tagsC = new Dictionary<string, string> { ["zone"] = "1", ["host"] = "b" };
+
+            Assert.True(PointSet.Of(Batch(("cpu", "web", 100))).Overlaps(PointSet.Of(Batch(("x", null, 1), ("CPU", "web", 100)))));
+            Assert.False(PointSet.Of(Batch(("cpu", "web", 100))).Overlaps(PointSet.Of(Batch(("cpu", "web", 101), ("cpu", "db", 100)))));
+            Assert.True(PointSet.Of(new[] { new Measurement("m", 1) { Tags = tagsA, Time = 5 } })
+                .Overlaps(PointSet.Of(new[] { new Measurement("m", 2) { Tags = tagsB, Time = 5 } })));
+            Assert.False(PointSet.Of(new[] { new Measurement("m", 1) { Tags = tagsA, Time = 5 } })
+                .Overlaps(PointSet.Of(new[] { new Measurement("m", 2) { Tags = tagsC, Time = 5 } })));
+        }
+
+        [Fact]
+        public async Task Batches_without_shared_points_go_out_side_by_side()
+        {
+            var order = new OrderedSubmissions();
+            var first = new TaskCompletionSource<int>();
+            var secondStarted = new TaskCompletionSource<bool>();
+
+            var a = order.Start(Batch(("m", "a", 1)), () => first.Task);
+            var b = order.Start(Batch(("m", "b", 1)), () =>
+            {
+                secondStarted.SetResult(true);
+                return Task.FromResult(2);
+            });
+
+            Assert.Equal(2, await b.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.False(a.IsCompleted);
+            first.SetResult(1);
+            Assert.Equal(1, await a);
+        }
+
+        [Fact]
+        public async Task A_batch_sharing_a_point_waits_for_the_earlier_one_even_when_it_fails()
+        {
+            var order = new OrderedSubmissions();
+            var first = new TaskCompletionSource<int>();
+            var started = new ConcurrentQueue<string>();
+
+            var a = order.Start(Batch(("m", "a", 1), ("m", "b", 1)), () =>
+            {
+                started.Enqueue("a");
+                return first.Task;
+            });
+            var b = order.Start(Batch(("m", "c", 1)), () =>
+            {
+                started.Enqueue("b");
+                return Task.FromResult(2);
+            });
+            var c = order.Start(Batch(("m", "b", 1)), () =>
+            {
+                started.Enqueue("c");
+                return Task.FromResult(3);
+            });
+
+            await b.WaitAsync(TimeSpan.FromSeconds(10));
+            await Task.Delay(200);
+            Assert.False(c.IsCompleted);
+            Assert.DoesNotContain("c", started);
+
+            first.SetException(new InvalidOperationException("refused"));
+            Assert.Equal(3, await c.WaitAsync(TimeSpan.FromSeconds(10)));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => a);
+            Assert.Equal(3, started.Count);
+            Assert.Equal("c", started.ToArray()[2]);
+        }
+    }
+}
