@@ -69,6 +69,20 @@ internal sealed class PageRequest
     }
 
     /// <summary>Sorts the matching items, applies the direction and cuts out the requested page.</summary>
+    /// <summary>The requested page of items already in ascending order.</summary>
+    public List<T> CutSorted<T>(IReadOnlyList<T> ascending)
+    {
+        int start = (int)Math.Min(Offset, ascending.Count);
+        int count = (int)Math.Min(Length, ascending.Count - start);
+        var page = new List<T>(count);
+        for (int i = 0; i < count; i++)
+        {
+            page.Add(Descending ? ascending[ascending.Count - 1 - start - i] : ascending[start + i]);
+        }
+
+        return page;
+    }
+
     public List<T> Cut<T>(List<T> found, Comparison<T> ascending)
     {
         found.Sort(ascending);

@@ -29,18 +29,24 @@ internal sealed class MetricListEndpoint
             return JsonResponse.ParamErrorsAsync(context, errors);
         }
 
-        var all = api.Account.Snapshot();
+        var all = api.Account.SortedByName();
         string? nameFilter = QueryParams.GetString(query, "name");
-        var found = new List<Metric>(all.Count);
-        foreach (var metric in all)
+        IReadOnlyList<Metric> found = all;
+        if (!string.IsNullOrEmpty(nameFilter))
         {
-            if (string.IsNullOrEmpty(nameFilter) || metric.Name.Contains(nameFilter, StringComparison.OrdinalIgnoreCase))
+            var matching = new List<Metric>();
+            foreach (var metric in all)
             {
-                found.Add(metric);
+                if (metric.Name.Contains(nameFilter, StringComparison.OrdinalIgnoreCase))
+                {
+                    matching.Add(metric);
+                }
             }
+
+            found = matching;
         }
 
-        var items = page.Cut(found, static (a, b) => PageRequest.CompareNames(a.Name, b.Name));
+        var items = page.CutSorted(found);
         return JsonResponse.WriteAsync(context, StatusCodes.Status200OK,
             writer => page.WriteEnvelope(writer, "metrics", found.Count, all.Count, items, static (w, metric) => MetricJson.Write(w, metric.ReadMetadata())));
     }

@@ -18,6 +18,11 @@ internal sealed class AccountStore
 
     private readonly Action changed;
 
+    // The metrics in listing order, made again only after a metric was added or removed: a long listing asks for
+    // a thousand pages, and sorting every metric for each of them made the listing quadratic.
+    private readonly object sortedGate = new();
+    private List<Metric>? sortedByName;
+
     public AccountStore(EmulatorAccount account)
         : this(account, account.RateLimit ?? EmulatorRateLimit.Unlimited)
     {
@@ -83,7 +88,13 @@ internal sealed class AccountStore
         }
 
         var candidate = new Metric(name, type, creation);
-        return metrics.GetOrAdd(name, candidate);
+        var metric = metrics.GetOrAdd(name, candidate);
+        if (ReferenceEquals(metric, candidate))
+        {
+            ForgetOrder();
+        }
+
+        return metric;
     }
 
     /// <summary>Creates the metric unless one with this name exists; returns whether this call created it.</summary>
@@ -91,7 +102,13 @@ internal sealed class AccountStore
     {
         var candidate = new Metric(name, type, creation);
         metric = metrics.GetOrAdd(name, candidate);
-        return ReferenceEquals(metric, candidate);
+        if (!ReferenceEquals(metric, candidate))
+        {
+            return false;
+        }
+
+        ForgetOrder();
+        return true;
     }
 
     /// <summary>Removes the metric and all its data; false when there is no such metric.</summary>
@@ -103,6 +120,7 @@ internal sealed class AccountStore
         }
 
         metric.MarkDeleted();
+        ForgetOrder();
         return true;
     }
 
@@ -110,12 +128,37 @@ internal sealed class AccountStore
 
     public List<Metric> Snapshot() => new(metrics.Values);
 
+    /// <summary>The metrics sorted by name as listings order them; a shared list, not to be changed.</summary>
+    public IReadOnlyList<Metric> SortedByName()
+    {
+        lock (sortedGate)
+        {
+            if (sortedByName is null)
+            {
+                var sorted = new List<Metric>(metrics.Values);
+                sorted.Sort(static (a, b) => Http.PageRequest.CompareNames(a.Name, b.Name));
+                sortedByName = sorted;
+            }
+
+            return sortedByName;
+        }
+    }
+
+    private void ForgetOrder()
+    {
+        lock (sortedGate)
+        {
+            sortedByName = null;
+        }
+    }
+
     public int MetricCount => metrics.Count;
 
     /// <summary>Drops the stored data, the sources, the resources (jobs included) and the tokens created through the API.</summary>
     public void Clear()
     {
         metrics.Clear();
+        ForgetOrder();
         Sources.Clear();
 
         // Under the resources' gate, so no token is created between the id sequence's reset and the tokens'.
