@@ -181,3 +181,18 @@ Describe 'Computed members (Librato.Types.ps1xml)' {
         }
     }
 }
+
+Describe 'Format views' {
+    It 'has a view for every type of the module that a cmdlet writes, a table but for the picture' {
+        $types = Get-Command -Module Librato | ForEach-Object { $_.OutputType.Type } |
+            Where-Object { $_ -and $_.Assembly.GetName().Name -like 'Librato.*' } | Sort-Object FullName -Unique
+        $types | Should -Not -BeNullOrEmpty
+        foreach ($type in $types) {
+            $data = Get-FormatData -TypeName $type.FullName
+            $data | Should -Not -BeNullOrEmpty -Because "$($type.FullName) is written by a cmdlet"
+            $control = $data.FormatViewDefinition[0].Control
+            if ($type.Name -eq 'MetricPicture') { $control | Should -BeOfType [System.Management.Automation.CustomControl] }
+            else { $control | Should -BeOfType [System.Management.Automation.TableControl] -Because "$($type.FullName) should list as a table" }
+        }
+    }
+}

@@ -46,6 +46,7 @@ namespace Librato.PowerShell.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 255)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? Name { get; set; }
 
         /// <summary>Makes an existing space of that name match the definition instead of refusing to import.</summary>
