@@ -25,6 +25,26 @@ BeforeAll {
 BeforeDiscovery {
     $Reads = @(
         @{
+            Command = 'Get-LibratoMetric'; Id = 9402; Unit = 'metrics read'; Path = '/v1/metrics'
+            Setup = { 1..3 | ForEach-Object { Send-LibratoMetric -Name "progress.metric$_" -Value $_ } }
+            Read = 'Get-LibratoMetric -Session $session'; Count = 3
+        }
+        @{
+            Command = 'Get-LibratoMetric (measurements)'; Id = 9403; Unit = 'points read'; Path = '/v1/metrics/progress.legacy'
+            Setup = { 1..3 | ForEach-Object { Send-LibratoMetric -Name progress.legacy -Value $_ -Source "s$_" -Time ([DateTimeOffset]::UtcNow.AddMinutes(-2).ToUnixTimeSeconds()) } }
+            Read = 'Get-LibratoMetric progress.legacy -Resolution 1 -StartTime (Get-Date).AddMinutes(-10) -Session $session'; Count = 1
+        }
+        @{
+            Command = 'Show-LibratoMetric'; Id = 9412; Unit = 'points read'; Path = '/v1/metrics/progress.legacy'
+            Setup = { 1..3 | ForEach-Object { Send-LibratoMetric -Name progress.legacy -Value $_ -Source "s$_" -Time ([DateTimeOffset]::UtcNow.AddMinutes(-2).ToUnixTimeSeconds()) } }
+            Read = 'Show-LibratoMetric progress.legacy -Session $session'; Count = 3
+        }
+        @{
+            Command = 'Submit-LibratoQueue'; Id = 9411; Unit = 'queued measurements sent'; Path = '/v1/metrics'; Method = 'POST'
+            Setup = { }
+            Read = '$queue = New-LibratoQueue -Session $session; 1..3 | ForEach-Object { $queue.Add("progress.queue", $_, "s$_") }; Submit-LibratoQueue $queue -PassThru'; Count = 1
+        }
+        @{
             Command = 'Get-LibratoMeasurement'; Id = 9403; Unit = 'points read'; Path = '/v1/measurements'
             Setup = { 1..3 | ForEach-Object { Send-LibratoMetric -Name progress.tagged -Value $_ -Tags @{ host = "h$_" } -Time ([DateTimeOffset]::UtcNow.AddMinutes(-2).ToUnixTimeSeconds()) } }
             Read = 'Get-LibratoMeasurement progress.tagged -Session $session'; Count = 3
@@ -76,7 +96,7 @@ Describe 'Progress of long paged reads' {
 
     It '<Command> shows the count and rate of a long read, and completes the bar' -ForEach $Reads {
         & $Setup
-        Add-SlowRead $Path
+        Add-SlowRead $Path -Method ($_.Method ?? 'GET')
         $run = Invoke-Captured $Read (Get-LibratoSession)
         $run.Errors | Should -BeNullOrEmpty
         $run.Output | Should -HaveCount $Count

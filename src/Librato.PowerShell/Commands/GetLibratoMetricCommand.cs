@@ -166,6 +166,7 @@ namespace Librato.PowerShell.Commands
 
             LibratoMetric? metric = null;
             var answers = 0;
+            var progress = new ProgressReporter(this, ProgressIds.ReadMeasurements, $"Reading the measurements of {name}", "points read");
             while (true)
             {
                 var read = Await(ct => Client.GetMetricAsync(name, query, Trace, ct));
@@ -182,6 +183,7 @@ namespace Librato.PowerShell.Commands
                     }
                 }
 
+                progress.Report(metric.Measurements.Count);
                 if (!read.NextTime.HasValue || Count.HasValue || read.NextTime == query.StartTime)
                 {
                     break;
@@ -189,6 +191,8 @@ namespace Librato.PowerShell.Commands
 
                 query.StartTime = read.NextTime;
             }
+
+            progress.Complete();
 
             if (answers > 1)
             {

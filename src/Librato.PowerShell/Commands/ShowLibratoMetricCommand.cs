@@ -268,6 +268,9 @@ namespace Librato.PowerShell.Commands
             }
         }
 
+        private ProgressReporter Progress(string name) =>
+            new ProgressReporter(this, ProgressIds.DrawMetric, $"Reading {name} to draw it", "points read");
+
         private List<Series> ReadSources(string name, out LibratoMetric metric)
         {
             var query = new MetricReadQuery { Resolution = resolution, StartTime = start, EndTime = end };
@@ -282,11 +285,13 @@ namespace Librato.PowerShell.Commands
 
             LibratoMetric? first = null;
             var points = new List<LibratoMeasurement>();
+            var progress = Progress(name);
             while (true)
             {
                 var read = Await(ct => Client.GetMetricAsync(name, query, Trace, ct));
                 first = first ?? read.Metric;
                 points.AddRange(read.Metric.Measurements);
+                progress.Report(points.Count);
                 if (!read.NextTime.HasValue || read.NextTime == query.StartTime)
                 {
                     break;
@@ -294,6 +299,8 @@ namespace Librato.PowerShell.Commands
 
                 query.StartTime = read.NextTime;
             }
+
+            progress.Complete();
 
             metric = first!;
             return points
@@ -321,15 +328,19 @@ namespace Librato.PowerShell.Commands
             TagFilters.AddTo(query.Tags, Tag);
 
             var points = new List<LibratoMeasurement>();
+            var progress = Progress(name);
             string? next = null;
             do
             {
                 var from = next;
                 var answer = Await(ct => Client.ReadMeasurementsAsync(name, query, from, Trace, ct));
                 points.AddRange(answer.Points);
+                progress.Report(points.Count);
                 next = answer.Next;
             }
             while (next != null);
+
+            progress.Complete();
 
             return points
                 .GroupBy(p => TagLabel(p.Tags), StringComparer.Ordinal)

@@ -32,11 +32,27 @@ namespace Librato.PowerShell
         protected override void StopProcessing() => stopping.Cancel();
 
         /// <summary>Runs an API call on the pipeline thread, then writes its trace lines as verbose messages.</summary>
-        internal T Await<T>(Func<CancellationToken, Task<T>> call)
+        internal T Await<T>(Func<CancellationToken, Task<T>> call) => Await(call, null);
+
+        /// <summary>
+        /// As <see cref="Await{T}(Func{CancellationToken, Task{T}})"/>, calling <paramref name="whileWaiting"/> on the
+        /// pipeline thread four times a second (progress, and trace lines as they come) until the call is done.
+        /// </summary>
+        internal T Await<T>(Func<CancellationToken, Task<T>> call, Action? whileWaiting)
         {
             try
             {
-                return call(stopping.Token).GetAwaiter().GetResult();
+                var task = call(stopping.Token);
+                if (whileWaiting != null)
+                {
+                    while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(250))
+                    {
+                        whileWaiting();
+                        FlushTrace();
+                    }
+                }
+
+                return task.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -95,7 +111,10 @@ namespace Librato.PowerShell
         /// <summary>Submits a queue, reporting what failed; returns the result.</summary>
         internal QueueSubmitResult SubmitQueue(LibratoQueue queue)
         {
-            var result = Await(ct => queue.Core.SubmitAsync(Trace, ct));
+            var progress = new ProgressReporter(this, ProgressIds.SubmitQueue, "Submitting the Librato queue", "queued measurements sent");
+            var queued = queue.Core.Count;
+            var result = Await(ct => queue.Core.SubmitAsync(Trace, ct), () => progress.Report(Math.Max(0, queued - queue.Core.Count)));
+            progress.Complete();
             foreach (var failure in queue.Core.TakeUnreportedFailures())
             {
                 WriteError(QueueErrors.ForFailedBatch(failure));

@@ -13,5 +13,7 @@ namespace Librato.PowerShell
         public const int ListSpaces = 9_408;
         public const int ListCharts = 9_409;
         public const int DeliverOutbox = 9_410;
+        public const int SubmitQueue = 9_411;
+        public const int DrawMetric = 9_412;
     }
 }
