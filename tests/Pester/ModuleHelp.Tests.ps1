@@ -167,6 +167,42 @@ Describe 'Help pages as a whole' {
         ($topic | Out-String) | Should -Match 'emulator'
     }
 
+    It 'covers each concept in its own section of about_Librato' {
+        $headings = Get-Content (Join-Path $RepoRoot 'docs/cmdlets/about_Librato.md') | Where-Object { $_ -match '^### ' }
+        foreach ($topic in 'Sessions', 'batching', 'Tags and sources', 'Queues', 'Aggregation', 'outbox', 'emulator') {
+            @($headings | Where-Object { $_ -match [regex]::Escape($topic) }) | Should -Not -BeNullOrEmpty -Because "about_Librato should explain $topic"
+        }
+    }
+
+    It 'names no cmdlet and no parameter that does not exist, in any example, syntax block or text of the docs' {
+        $commands = @{}
+        Get-Command -Module Librato | ForEach-Object { $commands[$_.Name] = $_ }
+        $problems = [System.Collections.Generic.List[string]]::new()
+        foreach ($file in Get-ChildItem (Join-Path $RepoRoot 'docs/cmdlets') -Filter '*.md') {
+            $text = Get-Content -Raw -LiteralPath $file.FullName
+            # Any Verb-Librato* word, anywhere.
+            foreach ($match in [regex]::Matches($text, '\b[A-Z][a-z]+-Librato[A-Za-z]*\b')) {
+                if (-not $commands.ContainsKey($match.Value)) { $problems.Add("$($file.Name): unknown command $($match.Value)") }
+            }
+            # Every parameter given to a module command in the code blocks, as PowerShell parses it.
+            foreach ($block in [regex]::Matches($text, '(?ms)^```(?:powershell)?\r?\n(.*?)^```')) {
+                $code = $block.Groups[1].Value -replace '(?m)^PS [^>]*> ', ''
+                $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref] $null, [ref] $null)
+                foreach ($call in $ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+                    $name = $call.GetCommandName()
+                    if (-not $name -or -not $commands.ContainsKey($name)) { continue }
+                    $command = $commands[$name]
+                    foreach ($parameter in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
+                        $given = $parameter.ParameterName
+                        $known = @($command.Parameters.Values | Where-Object { $_.Name -like "$given*" -or @($_.Aliases | Where-Object { $_ -like "$given*" }) })
+                        if ($known.Count -eq 0) { $problems.Add("$($file.Name): $($command.Name) has no parameter -$given") }
+                    }
+                }
+            }
+        }
+        $problems | Should -BeNullOrEmpty
+    }
+
     It 'names every exported cmdlet in about_Librato' {
         $text = Get-Help about_Librato | Out-String
         foreach ($name in (Get-Command -Module Librato -CommandType Cmdlet).Name) {
