@@ -172,10 +172,25 @@ Describe 'Argument completion' {
         $result.CompletionMatches.CompletionText | Should -Be @('complete.alpha', 'complete.beta')
     }
 
-    It 'is silent when not connected' {
+    It 'asks the API once for a text, then answers from the session''s cache' {
+        Reset-Emulator $Emulator
+        'cache.alpha', 'cache.beta' | ForEach-Object { Send-LibratoMetric -Name $_ -Value 1 }
+        $line = 'Get-LibratoMetric -Name cache.'
+        $listings = { @(Get-EmulatorRequests $Emulator | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/v1/metrics' }).Count }
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('cache.alpha', 'cache.beta')
+        $asked = & $listings
+        $asked | Should -BeGreaterThan 0
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('cache.alpha', 'cache.beta')
+        & $listings | Should -Be $asked
+    }
+
+    It 'is silent when not connected, even for names completed before' {
+        Reset-Emulator $Emulator
+        Send-LibratoMetric -Name comp.silent -Value 1
+        $line = 'Get-LibratoMetric -Name comp.'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'comp.silent'
         Disconnect-Librato
         try {
-            $line = 'Get-LibratoMetric -Name comp'
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
         }
         finally {

@@ -213,6 +213,15 @@ Describe 'Service title completion' {
         $found.CompletionText | Should -Be @('dev-slack', 'ops-slack')
     }
 
+    It 'answers a title it completed before from the session''s cache' {
+        $line = 'Get-LibratoService dev'
+        $listings = { @(Get-EmulatorRequests $Emulator | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/v1/services' }).Count }
+        ((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Where-Object ResultType -EQ 'ParameterValue').CompletionText | Should -Be 'dev-slack'
+        $asked = & $listings
+        ((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Where-Object ResultType -EQ 'ParameterValue').CompletionText | Should -Be 'dev-slack'
+        & $listings | Should -Be $asked
+    }
+
     It 'completes service types from a fixed list' {
         $line = 'New-LibratoService -Title x -Type pa'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'pagerduty'
