@@ -314,19 +314,25 @@ try {
     }
 
     if (Test-Path '/proc/net/tcp') {
-        # A fresh session, then only module traffic between the two snapshots (no control calls from this process).
-        $session = Connect-Bench $logging
-        $before = Get-ClientPorts $loggingPort
-        $connObjects = New-Objects -Count 20000 -FirstTime ($now - 7000) -Tagged -Prefix 'bench.conn'
-        $connObjects | Send-LibratoMetric -BatchSize 1000
-        $after = Get-ClientPorts $loggingPort
-        $after.ExceptWith($before)
-        $batches = @(Invoke-LibratoEmulatorControl -Emulator $logging -Path "requests?user=$([uri]::EscapeDataString($email))" |
-            Where-Object { $_.Method -eq 'POST' -and $_.Path -eq '/v1/measurements' }).Count - 1
-        Add-Row '4. TCP connections opened for 20 batches' "$($after.Count)" "$batches requests" ([double]::NaN) '1 (kept alive)' ($after.Count -eq 1)
+        # A fresh session per run, then only module traffic between the two snapshots (no control calls from this
+        # process): one request at a time must reuse one connection, and the default two in flight two connections.
+        $throttle = [Librato.PowerShell.Commands.SendLibratoMetricCommand]::DefaultThrottleLimit
+        foreach ($limit in 1, $throttle) {
+            Invoke-LibratoEmulatorControl -Emulator $logging -Path 'requests' -Method Delete | Out-Null
+            $session = Connect-Bench $logging
+            $before = Get-ClientPorts $loggingPort
+            $connObjects = New-Objects -Count 20000 -FirstTime ($now - 7000 + 100 * $limit) -Tagged -Prefix "bench.conn$limit"
+            $connObjects | Send-LibratoMetric -BatchSize 1000 -ThrottleLimit $limit
+            $after = Get-ClientPorts $loggingPort
+            $after.ExceptWith($before)
+            $batches = @(Invoke-LibratoEmulatorControl -Emulator $logging -Path "requests?user=$([uri]::EscapeDataString($email))" |
+                Where-Object { $_.Method -eq 'POST' -and $_.Path -eq '/v1/measurements' }).Count
+            Add-Row "4. TCP connections opened for 20 batches, -ThrottleLimit $limit$(if ($limit -eq $throttle) { ' (the default)' })" "$($after.Count)" "$batches requests" ([double]::NaN) `
+                "$limit (one per request in flight, kept alive)" ($after.Count -le $limit)
+        }
     }
     else {
-        Add-Row '4. TCP connections opened for 20 batches' 'not measured (no /proc/net/tcp)' '-' ([double]::NaN) '1 (kept alive)' $null
+        Add-Row '4. TCP connections opened for 20 batches' 'not measured (no /proc/net/tcp)' '-' ([double]::NaN) 'one per request in flight' $null
     }
 
     # 5. Reads: time to the first object against time to the last, and peak memory while listing.
@@ -414,7 +420,7 @@ $document = @(
     '- Every ratio is measured against its baseline in the same run; the emulator (request log off, except for 4 and 5) is the server on loopback.'
     '- 1: each object also carries a Time (distinct per metric and source or tags), so no point replaces another and the run ends when the emulator (`/_emulator/stats`) holds all of them. Measure-Object reads the same pre-built objects.'
     '- 2 and 3 run in a fresh `pwsh -NoProfile -Command` each; 3 generates its objects lazily in the pipeline and reports the process''s peak working set. Its target row streams hashtables; the [pscustomobject] row compares the module with Measure-Object reading the same stream, because with custom objects PowerShell''s own peak grows with their count (each figure''s growth over its smaller run is shown beside it).'
-    '- 4: the body size as sent is the request''s Content-Length, the JSON size the body the emulator logged after decompression; connections are the new client sockets (any state) to the emulator port in /proc/net/tcp while 20 batches are sent by a fresh session.'
+    '- 4: the body size as sent is the request''s Content-Length, the JSON size the body the emulator logged after decompression; connections are the new client sockets (any state) to the emulator port in /proc/net/tcp while 20 batches are sent by a fresh session, once one request at a time and once with the default two in flight.'
     '- 5: "first before the last page" compares the time the first object reached the pipeline with the time the emulator logged the last page request; the memory ratio compares listing all metrics with listing one page''s worth.'
     '- 6: the ingest figure is the best round of bench/Librato.Emulator.Bench; the emulator counts as the bottleneck of 1 when the module''s rate reached half its ingest rate or the emulator process used 90% of a core during the send.'
 )
