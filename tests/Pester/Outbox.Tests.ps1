@@ -94,47 +94,49 @@ Describe 'The outbox' {
 }
 
 Describe 'Stopping a send (Ctrl+C)' {
+    BeforeAll {
+        function script:Stop-HeldBackSend([scriptblock] $Send) {
+            # Runs $Send (given the module path, a session and a time) in its own PowerShell while the emulator holds
+            # back the first submission, stops it once that request has arrived, and returns how long the stop took
+            # and the session, whose Unsent list holds what was kept.
+            Reset-Emulator $Emulator
+            Add-EmulatorFault $Emulator @{ kind = 'delay'; delay_ms = 30000; count = 1; match = @{ method = 'POST' } }
+            $token = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
+            $session = Connect-Librato -Email $Emulator.Email -Token $token -Endpoint $Emulator.Url -TimeoutSec 60 -PassThru
+            $ps = [powershell]::Create()
+            $ps.AddScript($Send).AddArgument((Join-Path $ModulePath 'Librato.psd1')).AddArgument($session).AddArgument($Time) | Out-Null
+            $null = $ps.BeginInvoke()
+            Wait-EmulatorFaultTaken $Emulator
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Stop()
+            $ps.Dispose()
+            [pscustomobject]@{ Elapsed = $watch.Elapsed; Session = $session }
+        }
+    }
+
     It 'cancels the request in flight promptly and keeps what was not sent' {
-        Reset-Emulator $Emulator
-        Add-EmulatorFault $Emulator @{ kind = 'delay'; delay_ms = 30000; count = 1; match = @{ method = 'POST' } }
-        $token = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
-        $session = Connect-Librato -Email $Emulator.Email -Token $token -Endpoint $Emulator.Url -TimeoutSec 60 -PassThru
-        $ps = [powershell]::Create()
-        $ps.AddScript({
-                param($module, $session, $time)
-                Import-Module $module
-                0..999 | ForEach-Object { [pscustomobject]@{ Name = 'stop.metric'; Value = $_; Source = "s$_"; Time = $time } } |
-                    Send-LibratoMetric -Session $session -BatchSize 300
-            }).AddArgument((Join-Path $ModulePath 'Librato.psd1')).AddArgument($session).AddArgument($Time) | Out-Null
-        $async = $ps.BeginInvoke()
-        Wait-EmulatorFaultTaken $Emulator
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        $ps.Stop()
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
-        $ps.Dispose()
-        $unsent = $session.Unsent
+        $stopped = Stop-HeldBackSend {
+            param($module, $session, $time)
+            Import-Module $module
+            0..999 | ForEach-Object { [pscustomobject]@{ Name = 'stop.metric'; Value = $_; Source = "s$_"; Time = $time } } |
+                Send-LibratoMetric -Session $session -BatchSize 300
+        }
+        $stopped.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $unsent = $stopped.Session.Unsent
         $unsent.Count | Should -BeGreaterOrEqual 300
         ($unsent.Source | Select-Object -Unique).Count | Should -Be $unsent.Count
         $unsent[0].Time | Should -Be $Time
     }
 
     It 'keeps what was taken from a piped list, which the command reads itself' {
-        Reset-Emulator $Emulator
-        Add-EmulatorFault $Emulator @{ kind = 'delay'; delay_ms = 30000; count = 1; match = @{ method = 'POST' } }
-        $token = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
-        $session = Connect-Librato -Email $Emulator.Email -Token $token -Endpoint $Emulator.Url -TimeoutSec 60 -PassThru
-        $ps = [powershell]::Create()
-        $ps.AddScript({
-                param($module, $session, $time)
-                Import-Module $module
-                $list = foreach ($i in 0..999) { [pscustomobject]@{ Name = 'stop.list'; Value = $i; Source = "s$i"; Time = $time } }
-                $list | Send-LibratoMetric -Session $session -BatchSize 300 -ThrottleLimit 1
-            }).AddArgument((Join-Path $ModulePath 'Librato.psd1')).AddArgument($session).AddArgument($Time) | Out-Null
-        $async = $ps.BeginInvoke()
-        Wait-EmulatorFaultTaken $Emulator
-        $ps.Stop()
-        $ps.Dispose()
-        $unsent = $session.Unsent
+        $stopped = Stop-HeldBackSend {
+            param($module, $session, $time)
+            Import-Module $module
+            $list = foreach ($i in 0..999) { [pscustomobject]@{ Name = 'stop.list'; Value = $i; Source = "s$i"; Time = $time } }
+            $list | Send-LibratoMetric -Session $session -BatchSize 300 -ThrottleLimit 1
+        }
+        $unsent = $stopped.Session.Unsent
         # One request at a time: the held-back first batch and the second, filled while waiting for it, each
         # measurement once and nothing read beyond them. The held-back one may still land (the emulator, like a
         # server, finishes a request its client left).
