@@ -69,7 +69,13 @@ internal sealed class PageRequest
     }
 
     /// <summary>Sorts the matching items, applies the direction and cuts out the requested page.</summary>
-    /// <summary>The requested page of items already in ascending order.</summary>
+    public List<T> Cut<T>(List<T> found, Comparison<T> ascending)
+    {
+        found.Sort(ascending);
+        return CutSorted(found);
+    }
+
+    /// <summary>Applies the direction to items already in ascending order and cuts out the requested page.</summary>
     public List<T> CutSorted<T>(IReadOnlyList<T> ascending)
     {
         int start = (int)Math.Min(Offset, ascending.Count);
@@ -81,19 +87,6 @@ internal sealed class PageRequest
         }
 
         return page;
-    }
-
-    public List<T> Cut<T>(List<T> found, Comparison<T> ascending)
-    {
-        found.Sort(ascending);
-        if (Descending)
-        {
-            found.Reverse();
-        }
-
-        int start = (int)Math.Min(Offset, found.Count);
-        int count = (int)Math.Min(Length, found.Count - start);
-        return found.GetRange(start, count);
     }
 
     /// <summary>Writes the envelope; <c>length</c> is the number of items returned, as in every documented example.</summary>
