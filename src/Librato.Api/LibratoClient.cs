@@ -17,8 +17,6 @@ namespace Librato.Api
         /// <summary>The API's page size ceiling.</summary>
         public const int MaxPageLength = 100;
 
-        private static readonly MediaTypeHeaderValue Json = new MediaTypeHeaderValue("application/json");
-
         private readonly ApiTransport transport;
 
         public LibratoClient(LibratoCredentials credentials, LibratoClientOptions? options = null, HttpMessageHandler? handler = null)
@@ -38,7 +36,7 @@ namespace Librato.Api
         {
             RequireBatch(batch);
             RefuseLegacySubmission();
-            await transport.SendAsync(HttpMethod.Post, "v1/metrics", JsonContent(BatchWriter.Legacy(batch)), trace, cancellationToken).ConfigureAwait(false);
+            await transport.SendAsync(HttpMethod.Post, "v1/metrics", new RequestBody(BatchWriter.Legacy(batch)), trace, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -53,7 +51,7 @@ namespace Librato.Api
                 return parts;
             }
 
-            var response = await transport.SendAsync(HttpMethod.Post, "v1/measurements", JsonContent(BatchWriter.Tagged(batch)), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(HttpMethod.Post, "v1/measurements", new RequestBody(BatchWriter.Tagged(batch)), trace, cancellationToken).ConfigureAwait(false);
             return SubmitResultJson.Read(response.Body, batch.Count);
         }
 
@@ -101,7 +99,7 @@ namespace Librato.Api
         {
             var path = MetricPath(name);
             var body = JsonWriting.Object(update.WriteProperties);
-            var response = await transport.SendAsync(HttpMethod.Put, path, JsonContent(body), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(HttpMethod.Put, path, JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
             return response.Body.Length == 0 ? null : Read("PUT", path, () => MetricJson.ReadLegacy(response.Body).Metric);
         }
 
@@ -117,7 +115,7 @@ namespace Librato.Api
                 WriteSelection(w, selection);
                 update.WriteProperties(w);
             });
-            var response = await transport.SendAsync(HttpMethod.Put, "v1/metrics", JsonContent(body), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(HttpMethod.Put, "v1/metrics", JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
             return await FollowJobAsync(response, trace, cancellationToken).ConfigureAwait(false);
         }
 
@@ -130,7 +128,7 @@ namespace Librato.Api
             MetricSelection selection, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             var body = JsonWriting.Object(w => WriteSelection(w, selection));
-            var response = await transport.SendAsync(HttpMethod.Delete, "v1/metrics", JsonContent(body), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(HttpMethod.Delete, "v1/metrics", JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
             return await FollowJobAsync(response, trace, cancellationToken).ConfigureAwait(false);
         }
 
@@ -265,12 +263,7 @@ namespace Librato.Api
             }
         }
 
-        private static ByteArrayContent JsonContent(byte[] body)
-        {
-            var content = new ByteArrayContent(body);
-            content.Headers.ContentType = Json;
-            return content;
-        }
+        private static RequestBody JsonBody(byte[] body) => new RequestBody(body);
 
         private static void RequireBatch(IReadOnlyList<Measurement> batch)
         {

@@ -33,32 +33,26 @@ namespace Librato.Api
             http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         }
 
+        /// <summary>Sends, retrying as needed; disposes <paramref name="body"/> once done with it.</summary>
         public async Task<ApiResponse> SendAsync(
-            HttpMethod method, string path, HttpContent? content, IRequestTrace? trace, CancellationToken cancellationToken)
+            HttpMethod method, string path, RequestBody? body, IRequestTrace? trace, CancellationToken cancellationToken)
         {
-            // Keep the body as bytes so that every retry sends exactly what the first attempt sent.
-            byte[]? body = null;
-            MediaTypeHeaderValue? contentType = null;
-            if (content != null)
+            using (body)
             {
-                body = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                contentType = content.Headers.ContentType;
-                content.Dispose();
-            }
-
-            for (var attempt = 0; ; attempt++)
-            {
-                try
+                for (var attempt = 0; ; attempt++)
                 {
-                    return await SendOnceAsync(method, path, body, contentType, trace, cancellationToken).ConfigureAwait(false);
-                }
-                catch (LibratoApiException ex) when (IsTransient(ex) && attempt < options.MaxRetries)
-                {
-                    var delay = RetryDelay(ex, attempt);
-                    trace?.Write(
-                        $"Retrying {method} {new Uri(baseUri, path)} in {delay.TotalSeconds:0.###} s " +
-                        $"(retry {attempt + 1} of {options.MaxRetries}) after {Describe(ex)}");
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await SendOnceAsync(method, path, body, trace, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (LibratoApiException ex) when (IsTransient(ex) && attempt < options.MaxRetries)
+                    {
+                        var delay = RetryDelay(ex, attempt);
+                        trace?.Write(
+                            $"Retrying {method} {new Uri(baseUri, path)} in {delay.TotalSeconds:0.###} s " +
+                            $"(retry {attempt + 1} of {options.MaxRetries}) after {Describe(ex)}");
+                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
         }
@@ -79,7 +73,7 @@ namespace Librato.Api
             ex.Kind == LibratoErrorKind.Timeout || ex.Kind == LibratoErrorKind.Connection;
 
         private async Task<ApiResponse> SendOnceAsync(
-            HttpMethod method, string path, byte[]? body, MediaTypeHeaderValue? contentType, IRequestTrace? trace, CancellationToken cancellationToken)
+            HttpMethod method, string path, RequestBody? body, IRequestTrace? trace, CancellationToken cancellationToken)
         {
             var uri = new Uri(baseUri, path);
             var watch = Stopwatch.StartNew();
@@ -90,7 +84,7 @@ namespace Librato.Api
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.CreateAuthorizationParameter(options.Api));
                 if (body != null)
                 {
-                    request.Content = RequestBody.Create(body, contentType, options.CompressRequests);
+                    request.Content = body.Content(options.CompressRequests);
                 }
 
                 try

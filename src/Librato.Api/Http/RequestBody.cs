@@ -1,3 +1,5 @@
+using System;
+using System.Buffers;
 using System.IO;
 using System.IO.Compression;
 using System.Net.Http;
@@ -5,39 +7,87 @@ using System.Net.Http.Headers;
 
 namespace Librato.Api
 {
-    /// <summary>A request body as sent: gzip-compressed when asked and worth it, otherwise as it is.</summary>
-    internal static class RequestBody
+    /// <summary>
+    /// A JSON request body, kept as bytes so that every retry sends exactly what the first attempt sent, and
+    /// gzip-compressed (once) when asked and worth it. Disposing it returns its pooled buffers.
+    /// </summary>
+    internal sealed class RequestBody : IDisposable
     {
         /// <summary>Below this size compression saves less than its header costs.</summary>
         public const int CompressionThreshold = 512;
 
-        public static HttpContent Create(byte[] body, MediaTypeHeaderValue? contentType, bool compress)
+        private static readonly MediaTypeHeaderValue Json = new MediaTypeHeaderValue("application/json");
+
+        private readonly byte[] plain;
+        private readonly int plainLength;
+        private PooledBuffer? written;
+        private byte[]? gzipped;
+        private int gzippedLength;
+
+        public RequestBody(byte[] body)
+        {
+            plain = body;
+            plainLength = body.Length;
+        }
+
+        /// <summary>Takes the buffer over: it is returned to the pool when this body is disposed.</summary>
+        public RequestBody(PooledBuffer body)
+        {
+            written = body;
+            plain = body.Array;
+            plainLength = body.Length;
+        }
+
+        public int Length => plainLength;
+
+        /// <summary>Content for one attempt. The bytes stay this body's: the content only points at them.</summary>
+        public HttpContent Content(bool compress)
         {
             ByteArrayContent content;
-            if (compress && body.Length >= CompressionThreshold)
+            if (compress && plainLength >= CompressionThreshold)
             {
-                content = new ByteArrayContent(Gzip(body));
+                if (gzipped == null)
+                {
+                    Compress();
+                }
+
+                content = new ByteArrayContent(gzipped!, 0, gzippedLength);
                 content.Headers.ContentEncoding.Add("gzip");
             }
             else
             {
-                content = new ByteArrayContent(body);
+                content = new ByteArrayContent(plain, 0, plainLength);
             }
 
-            content.Headers.ContentType = contentType;
+            content.Headers.ContentType = Json;
             return content;
         }
 
-        public static byte[] Gzip(byte[] body)
+        public void Dispose()
         {
-            using (var output = new MemoryStream(body.Length / 4))
+            written?.Dispose();
+            written = null;
+            if (gzipped != null)
+            {
+                ArrayPool<byte>.Shared.Return(gzipped);
+                gzipped = null;
+            }
+        }
+
+        private void Compress()
+        {
+            // zlib's conservative bound on deflate output (deflateBound for any settings) plus the gzip header and
+            // trailer: the stream over this array never needs to grow.
+            var rented = ArrayPool<byte>.Shared.Rent(plainLength + (plainLength >> 3) + (plainLength >> 6) + 64);
+            using (var output = new MemoryStream(rented, 0, rented.Length, writable: true))
             {
                 using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
                 {
-                    gzip.Write(body, 0, body.Length);
+                    gzip.Write(plain, 0, plainLength);
                 }
 
-                return output.ToArray();
+                gzipped = rented;
+                gzippedLength = (int)output.Position;
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -34,56 +33,52 @@ namespace Librato.Api
         private static readonly JsonEncodedText TagsField = JsonEncodedText.Encode("tags");
 
         [MethodImpl(HotPath.Optimized)]
-        public static byte[] Legacy(IReadOnlyList<Measurement> batch)
+        public static PooledBuffer Legacy(IReadOnlyList<Measurement> batch)
         {
-            using (var stream = new MemoryStream(batch.Count * 96))
+            var buffer = new PooledBuffer(batch.Count * 96);
+            using (var w = new Utf8JsonWriter(buffer, Options))
             {
-                using (var w = new Utf8JsonWriter(stream, Options))
-                {
-                    w.WriteStartObject();
-                    WriteLegacyGroup(w, Gauges, batch, MetricType.Gauge);
-                    WriteLegacyGroup(w, Counters, batch, MetricType.Counter);
-                    w.WriteEndObject();
-                }
-
-                return stream.ToArray();
+                w.WriteStartObject();
+                WriteLegacyGroup(w, Gauges, batch, MetricType.Gauge);
+                WriteLegacyGroup(w, Counters, batch, MetricType.Counter);
+                w.WriteEndObject();
             }
+
+            return buffer;
         }
 
         [MethodImpl(HotPath.Optimized)]
-        public static byte[] Tagged(IReadOnlyList<Measurement> batch)
+        public static PooledBuffer Tagged(IReadOnlyList<Measurement> batch)
         {
-            using (var stream = new MemoryStream(batch.Count * 128))
+            var buffer = new PooledBuffer(batch.Count * 128);
+            using (var w = new Utf8JsonWriter(buffer, Options))
             {
-                using (var w = new Utf8JsonWriter(stream, Options))
+                w.WriteStartObject();
+                w.WriteStartArray(Measurements);
+                foreach (var m in batch)
                 {
                     w.WriteStartObject();
-                    w.WriteStartArray(Measurements);
-                    foreach (var m in batch)
+                    WriteCommon(w, m, TimeField);
+                    WriteOptional(w, LastField, m.Last);
+                    WriteOptional(w, StdDevField, m.StdDev ?? StdDevFromSquares(m));
+                    w.WriteStartObject(TagsField);
+                    WriteTags(w, m.Tags!);
+
+                    // The tagged route has no sources; keep a source as a tag rather than dropping it.
+                    if (m.Source != null && !m.Tags!.ContainsKey(SourceTag))
                     {
-                        w.WriteStartObject();
-                        WriteCommon(w, m, TimeField);
-                        WriteOptional(w, LastField, m.Last);
-                        WriteOptional(w, StdDevField, m.StdDev ?? StdDevFromSquares(m));
-                        w.WriteStartObject(TagsField);
-                        WriteTags(w, m.Tags!);
-
-                        // The tagged route has no sources; keep a source as a tag rather than dropping it.
-                        if (m.Source != null && !m.Tags!.ContainsKey(SourceTag))
-                        {
-                            w.WriteString(SourceField, m.Source);
-                        }
-
-                        w.WriteEndObject();
-                        w.WriteEndObject();
+                        w.WriteString(SourceField, m.Source);
                     }
 
-                    w.WriteEndArray();
+                    w.WriteEndObject();
                     w.WriteEndObject();
                 }
 
-                return stream.ToArray();
+                w.WriteEndArray();
+                w.WriteEndObject();
             }
+
+            return buffer;
         }
 
         [MethodImpl(HotPath.Optimized)]

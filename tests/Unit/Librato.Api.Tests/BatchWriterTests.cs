@@ -18,7 +18,7 @@ namespace Librato.Api.Tests
                 new Measurement("req") { Count = 3, Sum = 35, Min = 4.5, Max = 6.7, SumSquares = 430, Time = 1234567951, Period = 60 },
             };
 
-            using var doc = JsonDocument.Parse(BatchWriter.Legacy(batch));
+            using var doc = JsonDocument.Parse(BatchWriter.Legacy(batch).ToArray());
             var gauges = doc.RootElement.GetProperty("gauges");
             Assert.Equal(2, gauges.GetArrayLength());
             Assert.Equal("cpu", gauges[0].GetProperty("name").GetString());
@@ -39,7 +39,7 @@ namespace Librato.Api.Tests
         [Fact]
         public void Legacy_body_leaves_out_an_empty_group()
         {
-            var body = Encoding.UTF8.GetString(BatchWriter.Legacy(new[] { new Measurement("a", 1) }));
+            var body = Encoding.UTF8.GetString(BatchWriter.Legacy(new[] { new Measurement("a", 1) }).ToArray());
             Assert.DoesNotContain("counters", body);
         }
 
@@ -52,7 +52,7 @@ namespace Librato.Api.Tests
                 new Measurement("lat") { Count = 2, Sum = 9, Last = 4, StdDev = 0.5, Time = 1421530164, Tags = new Dictionary<string, string> { ["region"] = "us-east" } },
             };
 
-            using var doc = JsonDocument.Parse(BatchWriter.Tagged(batch));
+            using var doc = JsonDocument.Parse(BatchWriter.Tagged(batch).ToArray());
             var items = doc.RootElement.GetProperty("measurements");
             Assert.Equal(2, items.GetArrayLength());
             Assert.Equal(1421530163, items[0].GetProperty("time").GetInt64());
@@ -70,7 +70,7 @@ namespace Librato.Api.Tests
         [InlineData(-0.0000001)]
         public void Numbers_round_trip_exactly(double value)
         {
-            using var doc = JsonDocument.Parse(BatchWriter.Legacy(new[] { new Measurement("n", value) }));
+            using var doc = JsonDocument.Parse(BatchWriter.Legacy(new[] { new Measurement("n", value) }).ToArray());
             Assert.Equal(value, doc.RootElement.GetProperty("gauges")[0].GetProperty("value").GetDouble());
         }
     }

@@ -51,7 +51,7 @@ namespace Librato.Api.Tests
             }
 
             var batch = values.Select((v, i) => new Measurement("m", v) { Time = 1700000000 + i }).ToList();
-            using var doc = JsonDocument.Parse(BatchWriter.Legacy(batch));
+            using var doc = JsonDocument.Parse(BatchWriter.Legacy(batch).ToArray());
             var written = doc.RootElement.GetProperty("gauges").EnumerateArray().Select(g => g.GetProperty("value")).ToList();
 
             Assert.Equal(values.Count, written.Count);
@@ -67,7 +67,7 @@ namespace Librato.Api.Tests
         [Fact]
         public void Whole_values_are_written_as_integers()
         {
-            var body = Encoding.UTF8.GetString(BatchWriter.Legacy(new[] { new Measurement("m", 42) { Time = 1700000000 } }));
+            var body = Encoding.UTF8.GetString(BatchWriter.Legacy(new[] { new Measurement("m", 42) { Time = 1700000000 } }).ToArray());
             Assert.Contains("\"value\":42,", body);
         }
     }

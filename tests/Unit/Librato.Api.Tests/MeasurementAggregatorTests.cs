@@ -80,7 +80,7 @@ namespace Librato.Api.Tests
             var a = new MeasurementAggregator { Tags = new System.Collections.Generic.Dictionary<string, string> { ["k"] = "v" } };
             a.Add("foo", 2);
             a.Add("foo", 4);
-            using var doc = System.Text.Json.JsonDocument.Parse(BatchWriter.Tagged(a.ToMeasurements(0)));
+            using var doc = System.Text.Json.JsonDocument.Parse(BatchWriter.Tagged(a.ToMeasurements(0)).ToArray());
             var item = doc.RootElement.GetProperty("measurements")[0];
             Assert.Equal(1, item.GetProperty("stddev").GetDouble(), 10);
             Assert.False(item.TryGetProperty("sum_squares", out _));

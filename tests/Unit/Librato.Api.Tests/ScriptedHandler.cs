@@ -14,6 +14,8 @@ namespace Librato.Api.Tests
         private readonly Func<int, string, HttpStatusCode> answer;
         private readonly List<(string Path, string Body, HttpStatusCode Status, bool Gzipped)> requests = new List<(string, string, HttpStatusCode, bool)>();
 
+        private readonly List<long> wireLengths = new List<long>();
+
         public ScriptedHandler(Func<int, string, HttpStatusCode>? answer = null)
         {
             this.answer = answer ?? ((_, _) => HttpStatusCode.OK);
@@ -26,6 +28,18 @@ namespace Librato.Api.Tests
                 lock (requests)
                 {
                     return requests.ToArray();
+                }
+            }
+        }
+
+        /// <summary>Each request's body length as sent (compressed when it was).</summary>
+        public IReadOnlyList<long> WireLengths
+        {
+            get
+            {
+                lock (requests)
+                {
+                    return wireLengths.ToArray();
                 }
             }
         }
@@ -51,6 +65,7 @@ namespace Librato.Api.Tests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            var wireLength = request.Content == null ? 0 : (await request.Content.ReadAsByteArrayAsync(cancellationToken)).Length;
             var gzipped = request.Content != null && request.Content.Headers.ContentEncoding.Contains("gzip");
             if (gzipped)
             {
@@ -66,6 +81,7 @@ namespace Librato.Api.Tests
                 call = requests.Count;
                 status = answer(call, body);
                 requests.Add((request.RequestUri!.AbsolutePath, body, status, gzipped));
+                wireLengths.Add(wireLength);
             }
 
             var response = new HttpResponseMessage(status) { Content = new StringContent(ResponseBody ?? string.Empty, Encoding.UTF8, "application/json") };
