@@ -10,6 +10,10 @@ namespace Librato.Api
     /// </summary>
     public sealed class Measurement
     {
+        // The summary fields live apart: a plain value measurement (nearly all of them) then takes half the memory,
+        // and a send of millions makes that much less garbage.
+        private SummaryFields? summary;
+
         public Measurement(string name, double value)
         {
             Name = name;
@@ -38,19 +42,47 @@ namespace Librato.Api
 
         public int? Period { get; set; }
 
-        public long? Count { get; set; }
+        public long? Count
+        {
+            get => summary?.Count;
+            set => Summary(value.HasValue)?.Count = value;
+        }
 
-        public double? Sum { get; set; }
+        public double? Sum
+        {
+            get => summary?.Sum;
+            set => Summary(value.HasValue)?.Sum = value;
+        }
 
-        public double? Min { get; set; }
+        public double? Min
+        {
+            get => summary?.Min;
+            set => Summary(value.HasValue)?.Min = value;
+        }
 
-        public double? Max { get; set; }
+        public double? Max
+        {
+            get => summary?.Max;
+            set => Summary(value.HasValue)?.Max = value;
+        }
 
-        public double? SumSquares { get; set; }
+        public double? SumSquares
+        {
+            get => summary?.SumSquares;
+            set => Summary(value.HasValue)?.SumSquares = value;
+        }
 
-        public double? Last { get; set; }
+        public double? Last
+        {
+            get => summary?.Last;
+            set => Summary(value.HasValue)?.Last = value;
+        }
 
-        public double? StdDev { get; set; }
+        public double? StdDev
+        {
+            get => summary?.StdDev;
+            set => Summary(value.HasValue)?.StdDev = value;
+        }
 
         /// <summary>Applied by the API only when the metric is created by this measurement.</summary>
         public string? Description { get; set; }
@@ -68,12 +100,26 @@ namespace Librato.Api
             return Name + " " + where + " " + what + (Time.HasValue ? " @" + Time.Value : string.Empty);
         }
 
+        /// <summary>The summary fields, created on the first value set; null while there are none to clear.</summary>
+        private SummaryFields? Summary(bool setting) => summary ?? (setting ? summary = new SummaryFields() : null);
+
         private IEnumerable<string> FormatTags()
         {
             foreach (var pair in Tags!)
             {
                 yield return pair.Key + "=" + pair.Value;
             }
+        }
+    
+        private sealed class SummaryFields
+        {
+            public long? Count;
+            public double? Sum;
+            public double? Min;
+            public double? Max;
+            public double? SumSquares;
+            public double? Last;
+            public double? StdDev;
         }
     }
 }
