@@ -43,7 +43,7 @@ namespace Librato.PowerShell
 
             if (CounterSamples.IsCounterOutput(input, raw))
             {
-                CounterSamples.Read(input, raw!, defaults.Source, m => accept(Complete(m)), reject);
+                ReadCounterSamples(input, raw!, accept, reject);
                 return;
             }
 
@@ -57,6 +57,10 @@ namespace Librato.PowerShell
                 accept(measurement);
             }
         }
+
+        // Apart from ReadAll: a lambda capturing ReadAll's parameter would cost every input a closure, not just these.
+        private void ReadCounterSamples(object? input, object raw, Action<Measurement> accept, Action<InputProblem, object?> reject) =>
+            CounterSamples.Read(input, raw, defaults.Source, m => accept(Complete(m)), reject);
 
         /// <summary>Returns the measurement, or null with <paramref name="problem"/> saying why the input cannot be one.</summary>
         [MethodImpl(HotPath.Optimized)]
