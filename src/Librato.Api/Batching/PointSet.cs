@@ -66,19 +66,9 @@ namespace Librato.Api
             {
                 // Tag order carries no meaning: add the pairs' hashes up.
                 ulong tags = 0;
-                if (m.Tags is Dictionary<string, string> dictionary)
+                foreach (var tag in TagPairs.Of(m.Tags))
                 {
-                    foreach (var tag in dictionary)
-                    {
-                        tags += Mix(Hash(tag.Key), Hash(tag.Value));
-                    }
-                }
-                else
-                {
-                    foreach (var tag in m.Tags)
-                    {
-                        tags += Mix(Hash(tag.Key), Hash(tag.Value));
-                    }
+                    tags += Mix(Hash(tag.Key), Hash(tag.Value));
                 }
 
                 key = Mix(key, tags);

@@ -147,18 +147,7 @@ namespace Librato.Api
         [MethodImpl(HotPath.Optimized)]
         private static void WriteTags(Utf8JsonWriter w, IDictionary<string, string> tags)
         {
-            // The reader builds Dictionary instances: enumerate those without boxing an enumerator per measurement.
-            if (tags is Dictionary<string, string> dictionary)
-            {
-                foreach (var tag in dictionary)
-                {
-                    w.WriteString(tag.Key, tag.Value);
-                }
-
-                return;
-            }
-
-            foreach (var tag in tags)
+            foreach (var tag in TagPairs.Of(tags))
             {
                 w.WriteString(tag.Key, tag.Value);
             }

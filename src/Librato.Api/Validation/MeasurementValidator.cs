@@ -123,7 +123,7 @@ namespace Librato.Api
                     $"'{m.Name}' is a counter with tags; tagged measurements are gauges only (send counters with a source).");
             }
 
-            foreach (var pair in m.Tags)
+            foreach (var pair in TagPairs.Of(m.Tags))
             {
                 if (pair.Key == null || !IsTagText(pair.Key, 64, TagName, allowValueCharacters: false))
                 {
