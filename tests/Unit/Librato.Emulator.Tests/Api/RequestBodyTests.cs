@@ -38,6 +38,18 @@ public sealed class RequestBodyTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task GzipBodyFarLargerThanItsCompressedSizeIsDecompressedWhole()
+    {
+        // A thousand to one: the decompressed body outgrows its first buffer many times over.
+        string body = """{"gauges":[{"name":"padded","value":6}]""" + new string(' ', 300_000) + ""","counters":[{"name":"padded.count","value":7}]}""";
+        var response = await Api.PostJsonAsync("/v1/metrics", body, gzip: true);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(6, StoredValue("padded"));
+        Assert.Equal(7, StoredValue("padded.count"));
+    }
+
+    [Fact]
     public async Task DeflateBodyIsDecompressed()
     {
         using var buffer = new MemoryStream();
