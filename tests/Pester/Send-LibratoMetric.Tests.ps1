@@ -144,6 +144,18 @@ Describe 'Send-LibratoMetric (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 
             Get-SentBodies | Should -BeNullOrEmpty
         }
 
+        It 'names the metrics of each batch in the line ShouldProcess writes for -Verbose, and writes none for -Verbose:$false' {
+            $points = 1..5 | ForEach-Object { New-Point -Name "described.$_" -Value $_ -Where 'web-1' }
+            $expected = '*"5 * measurement(s) of described.1, described.2, described.3 and 2 more metrics at *'
+            $lines = @($points | Send-LibratoMetric -Verbose 4>&1 | Where-Object { "$_" -like 'Performing the operation "Send"*' })
+            $lines | Should -HaveCount 1
+            "$($lines[0])" | Should -BeLike $expected
+
+            $lines = @($points | Send-LibratoMetric -Verbose:$false 4>&1 | Where-Object { "$_" -like 'Performing the operation "Send"*' })
+            $lines | Should -HaveCount 0
+            @(Get-SentItems -Expect 2) | Should -HaveCount 10
+        }
+
         It 'outputs nothing, or the accepted measurements with -PassThru' {
             Send-LibratoMetric -Name quiet.metric -Value 1 @Placed | Should -BeNullOrEmpty
             $out = Send-LibratoMetric -Name loud.metric -Value 2 -PassThru @Placed

@@ -44,6 +44,9 @@ namespace Librato.PowerShell.Commands
         private bool stopped;
         private bool whatIf;
 
+        // Naming a batch's metrics costs a set of 300 names per batch: only worth it when ShouldProcess shows them.
+        private bool describeBatches;
+
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ValueSet)]
         [Parameter(Position = 0, ParameterSetName = InputObjectSet)]
         [ValidateNotNullOrEmpty]
@@ -139,6 +142,7 @@ namespace Librato.PowerShell.Commands
             });
             validator = Client.Options.Validator;
             whatIf = IsWhatIf();
+            describeBatches = ShowsShouldProcessTarget(ConfirmImpact.Low);
             acceptInput = m => Accept(m, current);
             reject = Reject;
             batcher = new MeasurementBatcher(BatchSize);
@@ -363,7 +367,7 @@ namespace Librato.PowerShell.Commands
         /// </summary>
         private void Send(IReadOnlyList<Measurement> batch)
         {
-            if (!ShouldProcess(Describe(batch), "Send"))
+            if (!ShouldProcess(describeBatches ? Describe(batch) : Summarize(batch), "Send"))
             {
                 return;
             }
@@ -469,9 +473,12 @@ namespace Librato.PowerShell.Commands
             }
         }
 
+        private string Summarize(IReadOnlyList<Measurement> batch) =>
+            $"{batch.Count} {(batch[0].IsTagged ? "tagged" : "legacy")} measurement(s) at {ActiveSession.Endpoint}";
+
         private string Describe(IReadOnlyList<Measurement> batch)
         {
-            // Once per batch, whether or not anyone asks: a loop rather than a query over 300 names.
+            // A loop rather than a query over 300 names.
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var shown = new List<string>(3);
             foreach (var m in batch)

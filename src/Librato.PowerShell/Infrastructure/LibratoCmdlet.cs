@@ -137,15 +137,25 @@ namespace Librato.PowerShell
             }
         }
 
-        internal bool IsWhatIf()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
-            {
-                return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
-            }
+        internal bool IsWhatIf() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) ? IsSet(bound) : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
-            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+        /// <summary>
+        /// Whether ShouldProcess may show its target, at this cmdlet's <paramref name="impact"/>: under -WhatIf, in a
+        /// confirmation prompt (-Confirm, or $ConfirmPreference at or below the impact), or in the verbose line it
+        /// writes for -Verbose. When it cannot, a caller may spare itself describing the target in detail.
+        /// </summary>
+        internal bool ShowsShouldProcessTarget(ConfirmImpact impact)
+        {
+            var bound = MyInvocation.BoundParameters;
+            var confirms = bound.TryGetValue("Confirm", out var confirm)
+                ? IsSet(confirm)
+                : !LanguagePrimitives.TryConvertTo<ConfirmImpact>(SessionState.PSVariable.GetValue("ConfirmPreference"), out var level) ||
+                  (level != ConfirmImpact.None && level <= impact);
+            return IsWhatIf() || confirms || (bound.TryGetValue("Verbose", out var verbose) && IsSet(verbose));
         }
+
+        private static bool IsSet(object? value) => value is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(value);
 
         private LibratoSession ResolveSession()
         {
