@@ -79,23 +79,9 @@ namespace Librato.Api
 
         private static ulong Mix(ulong left, ulong right) => ((left ^ right) * Prime) ^ (right >> 29) ^ (left << 7);
 
-        // FNV-1a, ignoring ASCII case: names that differ only in case count as the same series (the safe side).
-        [MethodImpl(HotPath.Optimized)]
-        private static ulong Hash(string? text)
-        {
-            var hash = Offset;
-            if (text == null)
-            {
-                return hash;
-            }
-
-            foreach (var c in text)
-            {
-                var folded = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
-                hash = (hash ^ folded) * Prime;
-            }
-
-            return hash;
-        }
+        // Ignoring case: names that differ only in case count as the same series (the safe side). The runtime's
+        // string hash reads several characters at a time; it differs between processes, which is fine here.
+        private static ulong Hash(string? text) =>
+            text == null ? Offset : Offset ^ (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(text);
     }
 }
