@@ -17,6 +17,8 @@ namespace Librato.PowerShell
 
         private readonly object?[] keys = new object?[MaxRemembered];
         private readonly object?[] values = new object?[MaxRemembered];
+        private readonly object?[] currentKeys = new object?[MaxRemembered];
+        private readonly object?[] currentValues = new object?[MaxRemembered];
         private IDictionary? source;
         private int count;
         private IDictionary<string, string>? converted;
@@ -49,10 +51,10 @@ namespace Librato.PowerShell
                 return false;
             }
 
-            var entry = dictionary.GetEnumerator();
-            for (var i = 0; entry.MoveNext(); i++)
+            Read(dictionary, currentKeys, currentValues);
+            for (var i = 0; i < count; i++)
             {
-                if (i >= count || !ReferenceEquals(entry.Key, keys[i]) || !ReferenceEquals(entry.Value, values[i]))
+                if (!ReferenceEquals(currentKeys[i], keys[i]) || !ReferenceEquals(currentValues[i], values[i]))
                 {
                     return false;
                 }
@@ -69,17 +71,30 @@ namespace Librato.PowerShell
                 return;
             }
 
-            count = 0;
-            var entry = dictionary.GetEnumerator();
-            while (entry.MoveNext())
-            {
-                keys[count] = entry.Key;
-                values[count] = entry.Value;
-                count++;
-            }
-
+            count = dictionary.Count;
+            Read(dictionary, keys, values);
             source = dictionary;
             converted = tags;
+        }
+
+        // A hashtable (what @{} makes) copies its keys and values out in its own order without allocating; any
+        // other dictionary is enumerated, which allocates an enumerator each time.
+        [MethodImpl(HotPath.Optimized)]
+        private static void Read(IDictionary dictionary, object?[] keysTo, object?[] valuesTo)
+        {
+            if (dictionary is Hashtable table)
+            {
+                table.Keys.CopyTo(keysTo, 0);
+                table.Values.CopyTo(valuesTo, 0);
+                return;
+            }
+
+            var entry = dictionary.GetEnumerator();
+            for (var i = 0; entry.MoveNext() && i < keysTo.Length; i++)
+            {
+                keysTo[i] = entry.Key;
+                valuesTo[i] = entry.Value;
+            }
         }
     }
 }

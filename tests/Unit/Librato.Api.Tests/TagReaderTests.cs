@@ -64,6 +64,27 @@ namespace Librato.Api.Tests
         }
 
         [Fact]
+        public void A_key_replaced_by_its_other_case_and_a_changed_ordered_table_are_read_again()
+        {
+            var reader = new TagReader();
+            var value = "web-1";
+            var table = new Hashtable(System.StringComparer.OrdinalIgnoreCase) { ["host"] = value };
+            reader.TryRead(table, out _);
+            table.Remove("host");
+            table["Host"] = value;
+            reader.TryRead(table, out var recased);
+            Assert.Equal(new Dictionary<string, string> { ["Host"] = "web-1" }, recased);
+
+            var ordered = new System.Collections.Specialized.OrderedDictionary { ["host"] = "web-1", ["zone"] = "a" };
+            reader.TryRead(ordered, out var first);
+            reader.TryRead(ordered, out var again);
+            ordered["zone"] = "b";
+            reader.TryRead(ordered, out var changed);
+            Assert.Same(first, again);
+            Assert.Equal(new Dictionary<string, string> { ["host"] = "web-1", ["zone"] = "b" }, changed);
+        }
+
+        [Fact]
         public void Anything_but_a_dictionary_is_refused_and_nothing_is_no_tags()
         {
             var reader = new TagReader();
