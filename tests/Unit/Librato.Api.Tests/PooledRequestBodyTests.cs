@@ -10,7 +10,7 @@ using Xunit;
 
 namespace Librato.Api.Tests
 {
-    public class RequestBodyTests
+    public class PooledRequestBodyTests
     {
         [Fact]
         public void A_pooled_buffer_keeps_every_byte_as_it_grows_past_its_first_array()
