@@ -275,8 +275,8 @@ Describe 'Send-LibratoMetric (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 
                 1..10 | ForEach-Object { New-Point stream.metric $_ "s$_" }
                 $script:seenBeforeEnd = (Get-EmulatorStats $Emulator).measurements
                 New-Point stream.metric 11 's11'
-            } | Send-LibratoMetric -BatchSize 5
-            # The first batch has been accepted; the second may still be on its way while the pipeline goes on.
+            } | Send-LibratoMetric -BatchSize 5 -ThrottleLimit 1
+            # One batch in flight at a time: the second could start only once the first was accepted.
             $script:seenBeforeEnd | Should -BeGreaterOrEqual 5
             (Get-EmulatorStats $Emulator).measurements | Should -Be 11
         }

@@ -55,9 +55,11 @@ Describe 'Computed members (Librato.Types.ps1xml)' {
 
     Context 'measurements' {
         It 'gives the local time and the mean of a summarised point' {
-            Send-LibratoMetric -Name types.tagged -Value 3 -Tags @{ host = 'a' } -Time ($Now - 300)
-            Send-LibratoMetric -Name types.tagged -Value 9 -Tags @{ host = 'a' } -Time ($Now - 200)
-            $point = Get-LibratoMeasurement types.tagged -Resolution 3600 -StartTime ($Now - 3600) -SummaryFunction all |
+            # Both in the last whole hour, so that they share one hourly point whatever the time of day.
+            $hour = $Now - ($Now % 3600) - 3600
+            Send-LibratoMetric -Name types.tagged -Value 3 -Tags @{ host = 'a' } -Time ($hour + 100)
+            Send-LibratoMetric -Name types.tagged -Value 9 -Tags @{ host = 'a' } -Time ($hour + 200)
+            $point = Get-LibratoMeasurement types.tagged -Resolution 3600 -StartTime ($hour - 3600) -SummaryFunction all |
                 Select-Object -Last 1
             $point.LocalTime | Should -Be $point.Time.ToLocalTime()
             $point.LocalTime.Kind | Should -Be 'Local'
