@@ -73,7 +73,7 @@ internal static class RequestBodyReader
     {
         // Decompressed into a pooled array too: at a few thousand batches a second, growing streams and their
         // copies were most of what the emulator allocated.
-        byte[] content = ArrayPool<byte>.Shared.Rent(Math.Max(raw.Length * 8, 4096));
+        byte[] content = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(raw.Length * 8L, 4096, PooledLimit));
         int length = 0;
         try
         {
