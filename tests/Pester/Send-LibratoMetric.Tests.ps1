@@ -156,6 +156,27 @@ Describe 'Send-LibratoMetric (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 
             @(Get-SentItems -Expect 2) | Should -HaveCount 10
         }
 
+        It 'names the metrics of each batch in the What if line, for -WhatIf and for $WhatIfPreference' {
+            $points = 1..5 | ForEach-Object { New-Point -Name "described.$_" -Value $_ -Where 'web-1' }
+            $transcript = Join-Path $TestDrive 'whatif.txt'
+            Start-Transcript -Path $transcript | Out-Null
+            try {
+                $points | Send-LibratoMetric -WhatIf
+                & {
+                    $WhatIfPreference = $true
+                    $points | Send-LibratoMetric
+                }
+            }
+            finally {
+                Stop-Transcript | Out-Null
+            }
+
+            $lines = @(Get-Content $transcript | Where-Object { $_ -like 'What if: Performing the operation "Send"*' })
+            $lines | Should -HaveCount 2
+            $lines | ForEach-Object { $_ | Should -BeLike '*"5 * measurement(s) of described.1, described.2, described.3 and 2 more metrics at *' }
+            Get-SentBodies | Should -BeNullOrEmpty
+        }
+
         It 'outputs nothing, or the accepted measurements with -PassThru' {
             Send-LibratoMetric -Name quiet.metric -Value 1 @Placed | Should -BeNullOrEmpty
             $out = Send-LibratoMetric -Name loud.metric -Value 2 -PassThru @Placed

@@ -142,15 +142,17 @@ namespace Librato.PowerShell
 
         /// <summary>
         /// Whether ShouldProcess may show its target, at this cmdlet's <paramref name="impact"/>: under -WhatIf, in a
-        /// confirmation prompt (-Confirm, or $ConfirmPreference at or below the impact), or in the verbose line it
-        /// writes for -Verbose. When it cannot, a caller may spare itself describing the target in detail.
+        /// confirmation prompt (-Confirm, $ConfirmPreference at or below the impact, or -Debug, which prompts in
+        /// Windows PowerShell 5.1), or in the verbose line it writes for -Verbose. When it cannot, a caller may spare
+        /// itself describing the target in detail.
         /// </summary>
         internal bool ShowsShouldProcessTarget(ConfirmImpact impact)
         {
             var bound = MyInvocation.BoundParameters;
             var confirms = bound.TryGetValue("Confirm", out var confirm)
                 ? IsSet(confirm)
-                : !LanguagePrimitives.TryConvertTo<ConfirmImpact>(SessionState.PSVariable.GetValue("ConfirmPreference"), out var level) ||
+                : (bound.TryGetValue("Debug", out var debug) && IsSet(debug)) ||
+                  !LanguagePrimitives.TryConvertTo<ConfirmImpact>(SessionState.PSVariable.GetValue("ConfirmPreference"), out var level) ||
                   (level != ConfirmImpact.None && level <= impact);
             return IsWhatIf() || confirms || (bound.TryGetValue("Verbose", out var verbose) && IsSet(verbose));
         }
