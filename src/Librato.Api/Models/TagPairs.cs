@@ -21,7 +21,7 @@ namespace Librato.Api
 
         public Enumerator GetEnumerator() => new Enumerator(tags);
 
-        internal struct Enumerator
+        internal struct Enumerator : System.IDisposable
         {
             private readonly IEnumerator<KeyValuePair<string, string>>? other;
             private readonly bool isDictionary;
@@ -46,6 +46,8 @@ namespace Librato.Api
             public KeyValuePair<string, string> Current => isDictionary ? dictionary.Current : other!.Current;
 
             public bool MoveNext() => isDictionary ? dictionary.MoveNext() : other!.MoveNext();
+
+            public void Dispose() => other?.Dispose();
         }
     }
 }
