@@ -77,8 +77,8 @@ namespace Librato.PowerShell
             converted = tags;
         }
 
-        // A hashtable (what @{} makes) copies its keys and values out in its own order without allocating; any
-        // other dictionary is enumerated, which allocates an enumerator each time.
+        // A plain hashtable (what @{} makes) copies its keys and values out, in one order, without allocating; any
+        // other dictionary (a subclass such as an ordered one included) allocates an enumerator or key list each time.
         [MethodImpl(HotPath.Optimized)]
         private static void Read(IDictionary dictionary, object?[] keysTo, object?[] valuesTo)
         {
