@@ -10,14 +10,16 @@ namespace Librato.Api
     /// </summary>
     public sealed class Measurement
     {
-        // The fields most measurements leave empty (summary statistics, period, description) live apart, and the
-        // value and time are kept without Nullable's padding: a plain measurement then takes 72 bytes instead of
-        // 200, and a send of millions makes that much less garbage.
+        // The fields most measurements leave empty (summary statistics, description) live apart, and value, time
+        // and period are kept without Nullable's padding: a plain measurement then takes 80 bytes instead of 200,
+        // and a send of millions makes that much less garbage. (-Description gives every measurement the holder.)
         private SeldomSetFields? seldom;
         private double value;
         private long time;
+        private int period;
         private bool hasValue;
         private bool hasTime;
+        private bool hasPeriod;
 
         public Measurement(string name, double value)
         {
@@ -63,8 +65,12 @@ namespace Librato.Api
 
         public int? Period
         {
-            get => seldom?.Period;
-            set => Seldom(value.HasValue)?.Period = value;
+            get => hasPeriod ? period : (int?)null;
+            set
+            {
+                hasPeriod = value.HasValue;
+                period = value.GetValueOrDefault();
+            }
         }
 
         public long? Count
@@ -149,7 +155,6 @@ namespace Librato.Api
             public double? SumSquares;
             public double? Last;
             public double? StdDev;
-            public int? Period;
             public string? Description;
         }
     }

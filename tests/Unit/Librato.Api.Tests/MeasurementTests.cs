@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Librato.Api;
@@ -32,6 +33,32 @@ namespace Librato.Api.Tests
             Assert.Null(m.Last);
             Assert.Null(m.StdDev);
             Assert.Equal("cpu unassigned 1.5", m.ToString());
+        }
+
+        [Fact]
+        public void A_plain_measurement_takes_no_more_than_80_bytes_and_clearing_its_seldom_set_fields_allocates_nothing()
+        {
+            Make();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var m = Make();
+            var made = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            before = GC.GetAllocatedBytesForCurrentThread();
+            m.Count = null;
+            m.Sum = null;
+            m.Min = null;
+            m.Max = null;
+            m.SumSquares = null;
+            m.Last = null;
+            m.StdDev = null;
+            m.Description = null;
+            var cleared = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.InRange(made, 1, 80);
+            Assert.Equal(0, cleared);
+            Assert.Equal((1.5, 1700000000L, 60), (m.Value!.Value, m.Time!.Value, m.Period!.Value));
+
+            static Measurement Make() => new Measurement("cpu", 1.5) { Source = "web-1", Time = 1700000000, Period = 60 };
         }
 
         [Fact]
