@@ -33,11 +33,16 @@ namespace Librato.Api
             http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         }
 
-        /// <summary>Sends, retrying as needed; disposes <paramref name="body"/> once done with it.</summary>
+        /// <summary>
+        /// Sends, retrying as needed, then returns <paramref name="body"/>'s pooled buffers, unless an attempt ended
+        /// without an answer (a timeout, a broken connection, a cancellation): the handler may then still be reading
+        /// them, so they are left to the garbage collector instead.
+        /// </summary>
         public async Task<ApiResponse> SendAsync(
             HttpMethod method, string path, RequestBody? body, IRequestTrace? trace, CancellationToken cancellationToken)
         {
-            using (body)
+            var answered = true;
+            try
             {
                 for (var attempt = 0; ; attempt++)
                 {
@@ -47,12 +52,25 @@ namespace Librato.Api
                     }
                     catch (LibratoApiException ex) when (IsTransient(ex) && attempt < options.MaxRetries)
                     {
+                        answered &= ex.StatusCode.HasValue;
                         var delay = RetryDelay(ex, attempt);
                         trace?.Write(
                             $"Retrying {method} {new Uri(baseUri, path)} in {delay.TotalSeconds:0.###} s " +
                             $"(retry {attempt + 1} of {options.MaxRetries}) after {Describe(ex)}");
                         await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                     }
+                }
+            }
+            catch (Exception ex) when (!(ex is LibratoApiException api && api.StatusCode.HasValue))
+            {
+                answered = false;
+                throw;
+            }
+            finally
+            {
+                if (answered)
+                {
+                    body?.Dispose();
                 }
             }
         }

@@ -9,7 +9,8 @@ namespace Librato.Api
 {
     /// <summary>
     /// A JSON request body, kept as bytes so that every retry sends exactly what the first attempt sent, and
-    /// gzip-compressed (once) when asked and worth it. Disposing it returns its pooled buffers.
+    /// gzip-compressed (once) when asked and worth it. Disposing it returns its pooled buffers; one that is never
+    /// disposed leaves them to the garbage collector, which is safe, only slower.
     /// </summary>
     internal sealed class RequestBody : IDisposable
     {
