@@ -77,7 +77,7 @@ namespace Librato.Api
 
             alert.ThrowIfInvalid();
             var body = JsonWriting.Object(alert.WriteProperties);
-            var response = await transport.SendAsync(HttpMethod.Post, "v1/alerts", JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(HttpMethod.Post, "v1/alerts", new RequestBody(body), trace, cancellationToken).ConfigureAwait(false);
             LibratoAlert? created = response.Body.Length == 0 ? null : Read("POST", "v1/alerts", () => AlertJson.ReadAlert(response.Body));
             var complete = created != null && created.Id != 0 &&
                 created.Conditions.Count >= (alert.Conditions?.Count ?? 0) &&
@@ -110,7 +110,7 @@ namespace Librato.Api
 
             alert.ThrowIfInvalid();
             var body = JsonWriting.Object(alert.WriteProperties);
-            await transport.SendAsync(HttpMethod.Put, AlertPath(id), JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
+            await transport.SendAsync(HttpMethod.Put, AlertPath(id), new RequestBody(body), trace, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary><c>DELETE /v1/alerts/:id</c>.</summary>
@@ -141,7 +141,7 @@ namespace Librato.Api
         public async Task AddAlertServiceAsync(long alertId, long serviceId, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             var body = JsonWriting.Object(w => w.WriteNumber("service", serviceId));
-            await transport.SendAsync(HttpMethod.Post, AlertPath(alertId) + "/services", JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
+            await transport.SendAsync(HttpMethod.Post, AlertPath(alertId) + "/services", new RequestBody(body), trace, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary><c>DELETE /v1/alerts/:alert_id/services/:id</c>: detaches one service.</summary>

@@ -35,7 +35,7 @@ namespace Librato.Api
             string name, string displayName, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             var body = JsonWriting.Object(w => w.WriteString("display_name", displayName));
-            await transport.SendAsync(HttpMethod.Put, AnnotationPath(name), JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
+            await transport.SendAsync(HttpMethod.Put, AnnotationPath(name), new RequestBody(body), trace, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary><c>DELETE /v1/annotations/:name</c>: the stream and all its events.</summary>
@@ -52,7 +52,7 @@ namespace Librato.Api
             }
 
             var path = AnnotationPath(stream);
-            var response = await transport.SendAsync(HttpMethod.Post, path, JsonBody(AnnotationJson.WriteNew(annotation)), trace, cancellationToken)
+            var response = await transport.SendAsync(HttpMethod.Post, path, new RequestBody(AnnotationJson.WriteNew(annotation)), trace, cancellationToken)
                 .ConfigureAwait(false);
             if (response.Body.Length == 0 && response.Location != null)
             {
@@ -74,7 +74,7 @@ namespace Librato.Api
         /// <summary><c>PUT /v1/annotations/:name/:id</c>: title, description, end time and links (replacing the event's).</summary>
         public async Task UpdateAnnotationAsync(
             string stream, long id, AnnotationUpdate update, IRequestTrace? trace = null, CancellationToken cancellationToken = default) =>
-            await transport.SendAsync(HttpMethod.Put, AnnotationPath(stream, id), JsonBody(AnnotationJson.WriteUpdate(update)), trace, cancellationToken)
+            await transport.SendAsync(HttpMethod.Put, AnnotationPath(stream, id), new RequestBody(AnnotationJson.WriteUpdate(update)), trace, cancellationToken)
                 .ConfigureAwait(false);
 
         /// <summary><c>DELETE /v1/annotations/:name/:id</c>.</summary>
@@ -86,7 +86,7 @@ namespace Librato.Api
             string stream, long id, LibratoAnnotationLink link, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             var path = AnnotationPath(stream, id) + "/links";
-            var response = await transport.SendAsync(HttpMethod.Post, path, JsonBody(AnnotationJson.WriteLink(link)), trace, cancellationToken)
+            var response = await transport.SendAsync(HttpMethod.Post, path, new RequestBody(AnnotationJson.WriteLink(link)), trace, cancellationToken)
                 .ConfigureAwait(false);
             return Read("POST", path, () => AnnotationJson.ReadLink(response.Body, link));
         }

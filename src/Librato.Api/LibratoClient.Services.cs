@@ -30,7 +30,7 @@ namespace Librato.Api
             ServiceDefinition service, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             var body = JsonWriting.Object(service.WriteProperties);
-            var response = await transport.SendAsync(HttpMethod.Post, "v1/services", JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(HttpMethod.Post, "v1/services", new RequestBody(body), trace, cancellationToken).ConfigureAwait(false);
             if (response.Body.Length == 0 && response.Location != null)
             {
                 return await GetServiceAsync(IdFromLocation(response.Location), trace, cancellationToken).ConfigureAwait(false);
@@ -44,7 +44,7 @@ namespace Librato.Api
             long id, ServiceDefinition service, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             var body = JsonWriting.Object(service.WriteProperties);
-            await transport.SendAsync(HttpMethod.Put, ServicePath(id), JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
+            await transport.SendAsync(HttpMethod.Put, ServicePath(id), new RequestBody(body), trace, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary><c>DELETE /v1/services/:id</c>; the API also detaches the service from every alert.</summary>

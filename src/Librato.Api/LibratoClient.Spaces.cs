@@ -30,14 +30,14 @@ namespace Librato.Api
         public async Task<LibratoSpace> CreateSpaceAsync(
             string name, bool? tags = null, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
-            var response = await transport.SendAsync(HttpMethod.Post, "v1/spaces", JsonBody(SpaceJson.Write(name, tags)), trace, cancellationToken)
+            var response = await transport.SendAsync(HttpMethod.Post, "v1/spaces", new RequestBody(SpaceJson.Write(name, tags)), trace, cancellationToken)
                 .ConfigureAwait(false);
             return Read("POST", "v1/spaces", () => SpaceJson.Read(response.Body));
         }
 
         /// <summary><c>PUT /v1/spaces/:id</c>: renames the space.</summary>
         public async Task RenameSpaceAsync(long id, string name, IRequestTrace? trace = null, CancellationToken cancellationToken = default) =>
-            await transport.SendAsync(HttpMethod.Put, SpacePath(id), JsonBody(SpaceJson.Write(name, null)), trace, cancellationToken).ConfigureAwait(false);
+            await transport.SendAsync(HttpMethod.Put, SpacePath(id), new RequestBody(SpaceJson.Write(name, null)), trace, cancellationToken).ConfigureAwait(false);
 
         /// <summary><c>DELETE /v1/spaces/:id</c>: the space and its charts.</summary>
         public async Task DeleteSpaceAsync(long id, IRequestTrace? trace = null, CancellationToken cancellationToken = default) =>
@@ -64,7 +64,7 @@ namespace Librato.Api
             long spaceId, LibratoChart chart, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             var path = SpacePath(spaceId) + "/charts";
-            var response = await transport.SendAsync(HttpMethod.Post, path, JsonBody(ChartJson.WriteCreate(chart)), trace, cancellationToken)
+            var response = await transport.SendAsync(HttpMethod.Post, path, new RequestBody(ChartJson.WriteCreate(chart)), trace, cancellationToken)
                 .ConfigureAwait(false);
             return Read("POST", path, () => ChartJson.Read(response.Body, spaceId));
         }
@@ -77,7 +77,7 @@ namespace Librato.Api
             long spaceId, long chartId, ChartUpdate update, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             var path = ChartPath(spaceId, chartId);
-            var response = await transport.SendAsync(HttpMethod.Put, path, JsonBody(ChartJson.WriteUpdate(update)), trace, cancellationToken)
+            var response = await transport.SendAsync(HttpMethod.Put, path, new RequestBody(ChartJson.WriteUpdate(update)), trace, cancellationToken)
                 .ConfigureAwait(false);
             if (response.Body.Length == 0)
             {

@@ -99,7 +99,7 @@ namespace Librato.Api
         {
             var path = MetricPath(name);
             var body = JsonWriting.Object(update.WriteProperties);
-            var response = await transport.SendAsync(HttpMethod.Put, path, JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(HttpMethod.Put, path, new RequestBody(body), trace, cancellationToken).ConfigureAwait(false);
             return response.Body.Length == 0 ? null : Read("PUT", path, () => MetricJson.ReadLegacy(response.Body).Metric);
         }
 
@@ -115,7 +115,7 @@ namespace Librato.Api
                 WriteSelection(w, selection);
                 update.WriteProperties(w);
             });
-            var response = await transport.SendAsync(HttpMethod.Put, "v1/metrics", JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(HttpMethod.Put, "v1/metrics", new RequestBody(body), trace, cancellationToken).ConfigureAwait(false);
             return await FollowJobAsync(response, trace, cancellationToken).ConfigureAwait(false);
         }
 
@@ -128,7 +128,7 @@ namespace Librato.Api
             MetricSelection selection, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             var body = JsonWriting.Object(w => WriteSelection(w, selection));
-            var response = await transport.SendAsync(HttpMethod.Delete, "v1/metrics", JsonBody(body), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(HttpMethod.Delete, "v1/metrics", new RequestBody(body), trace, cancellationToken).ConfigureAwait(false);
             return await FollowJobAsync(response, trace, cancellationToken).ConfigureAwait(false);
         }
 
@@ -262,8 +262,6 @@ namespace Librato.Api
                 throw new LibratoApiException(LibratoErrorKind.MalformedResponse, method, path, 200, new[] { ex.Message }, ex);
             }
         }
-
-        private static RequestBody JsonBody(byte[] body) => new RequestBody(body);
 
         private static void RequireBatch(IReadOnlyList<Measurement> batch)
         {

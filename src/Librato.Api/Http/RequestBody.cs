@@ -39,8 +39,6 @@ namespace Librato.Api
             plainLength = body.Length;
         }
 
-        public int Length => plainLength;
-
         /// <summary>Content for one attempt. The bytes stay this body's: the content only points at them.</summary>
         public HttpContent Content(bool compress)
         {

@@ -145,7 +145,7 @@ namespace Librato.Api
                 yield return pair.Key + "=" + pair.Value;
             }
         }
-    
+
         private sealed class SeldomSetFields
         {
             public long? Count;
