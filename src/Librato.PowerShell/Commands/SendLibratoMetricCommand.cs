@@ -153,7 +153,7 @@ namespace Librato.PowerShell.Commands
             }
 
             // A scheduled task's earlier runs may have spooled batches: they go first, oldest first.
-            if (Queue == null && session.Outbox != null && !IsWhatIf())
+            if (Queue == null && session.Outbox != null && !whatIf)
             {
                 OutboxDelivery.Deliver(this, session.Outbox);
             }
@@ -367,7 +367,7 @@ namespace Librato.PowerShell.Commands
         /// </summary>
         private void Send(IReadOnlyList<Measurement> batch)
         {
-            if (!ShouldProcess(describeBatches ? Describe(batch) : Summarize(batch), "Send"))
+            if (!ShouldProcess(Describe(batch), "Send"))
             {
                 return;
             }
@@ -473,10 +473,14 @@ namespace Librato.PowerShell.Commands
             }
         }
 
-        private string Summarize(IReadOnlyList<Measurement> batch) =>
-            $"{batch.Count} {(batch[0].IsTagged ? "tagged" : "legacy")} measurement(s) at {ActiveSession.Endpoint}";
-
         private string Describe(IReadOnlyList<Measurement> batch)
+        {
+            var route = batch[0].IsTagged ? "tagged" : "legacy";
+            var of = describeBatches ? " of " + MetricNames(batch) : string.Empty;
+            return $"{batch.Count} {route} measurement(s){of} at {ActiveSession.Endpoint}";
+        }
+
+        private static string MetricNames(IReadOnlyList<Measurement> batch)
         {
             // A loop rather than a query over 300 names.
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -490,8 +494,7 @@ namespace Librato.PowerShell.Commands
             }
 
             var more = names.Count > 3 ? $" and {names.Count - 3} more metrics" : string.Empty;
-            var route = batch[0].IsTagged ? "tagged" : "legacy";
-            return $"{batch.Count} {route} measurement(s) of {string.Join(", ", shown)}{more} at {ActiveSession.Endpoint}";
+            return string.Join(", ", shown) + more;
         }
     }
 }
