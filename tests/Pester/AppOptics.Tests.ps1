@@ -128,7 +128,8 @@ Describe 'AppOptics rules beyond Send-LibratoMetric' {
     It 'sends 2,500 tagged measurements in requests of at most 1,000' {
         $time = [DateTimeOffset]::UtcNow.AddMinutes(-1).ToUnixTimeSeconds()
         1..2500 | ForEach-Object { [pscustomobject]@{ Name = 'cap.metric'; Value = $_; Tags = @{ host = "h$_" }; Time = $time } } |
-            Send-LibratoMetric -BatchSize 1000
+            Send-LibratoMetric -BatchSize 1000 -ThrottleLimit 1
+        # One request at a time, so the log holds them in the order they were sent.
         (Get-EmulatorStats $Emulator).per_metric.'cap.metric'.measurements | Should -Be 2500
         $sizes = Get-EmulatorRequests $Emulator | Where-Object method -EQ 'POST' | ForEach-Object { ($_.body | ConvertFrom-Json).measurements.Count }
         $sizes | Should -Be @(1000, 1000, 500)
