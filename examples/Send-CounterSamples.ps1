@@ -8,10 +8,12 @@ Send-LibratoMetric, which turns each counter sample into a tagged gauge (for exa
 '\\WEB01\processor(_total)\% processor time' becomes processor.pct_processor_time with the tags host=web01 and
 instance=_total).
 
-The session is connected with an outbox (-OutboxPath): a batch that still fails after the few retries a
-once-a-minute job can afford is written to that folder instead of being lost, and every later send (of this run
-or of the next one) delivers the spooled batches first, oldest first, with their original times. A network or
-Librato outage therefore leaves a gap in nothing but the time the data arrives.
+The session is connected with an outbox (-OutboxPath): every sample is written to that folder before it is sent
+and taken off once Librato has it, so a sample that still fails after the few retries a once-a-minute job can
+afford waits there instead of being lost, and so does one in memory when the task is stopped or killed. Every
+later send (of this run or of the next one) delivers what waits there first, oldest first, with the original
+times. A network or Librato outage, or a stopped task, therefore leaves a gap in nothing but the time the data
+arrives.
 
 The script runs until -Count samples were taken or -Duration has passed; with neither it runs until it is
 stopped, which suits a scheduled task started at boot. Each sample is taken on a fixed schedule from the start,
@@ -125,7 +127,8 @@ param(
 $ErrorActionPreference = 'Stop'
 
 function Get-SpooledCount {
-    @(Get-ChildItem -LiteralPath $OutboxPath -Filter '*.batch.json' -File -ErrorAction SilentlyContinue).Count
+    # Outbox files that hold measurements not yet delivered (a run's own file is removed once all of it is).
+    @(Get-ChildItem -LiteralPath $OutboxPath -Filter '*.outbox.jsonl' -File -ErrorAction SilentlyContinue).Count
 }
 
 if (-not (Get-Command Get-Counter -ErrorAction SilentlyContinue)) {
@@ -152,7 +155,7 @@ while ($true) {
         $sent = @($set | Send-LibratoMetric @send -PassThru -ErrorAction Continue -ErrorVariable sendErrors)
         $measurements += $sent.Count
         $failures += $sendErrors.Count
-        Write-Verbose "Sample $samples`: $($sent.Count) measurement(s) sent; $(Get-SpooledCount) batch(es) wait in the outbox."
+        Write-Verbose "Sample $samples`: $($sent.Count) measurement(s) sent; $(Get-SpooledCount) file(s) wait in the outbox."
     }
 
     if ($Count -gt 0 -and $samples -ge $Count) { break }

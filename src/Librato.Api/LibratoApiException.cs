@@ -30,8 +30,19 @@ namespace Librato.Api
         /// <summary>How long the server asked to wait (Retry-After, or an exhausted rate limit's reset).</summary>
         public TimeSpan? RetryAfter { get; }
 
-        /// <summary>True for failures worth trying again later: server errors, rate limits, timeouts, broken connections.</summary>
+        /// <summary>
+        /// True for failures worth trying again later: server errors, rate limits, timeouts, broken connections, and
+        /// answers that were not the API's (a proxy's error page, say).
+        /// </summary>
         public bool IsTransient => ApiTransport.IsTransient(this);
+
+        /// <summary>
+        /// True when every request of this session would fail the same way, whatever it carries: credentials,
+        /// permissions, the TLS certificate, the proxy, or an endpoint that redirects. The data sent is not at fault.
+        /// </summary>
+        public bool IsSessionProblem =>
+            Kind == LibratoErrorKind.Unauthorized || Kind == LibratoErrorKind.Forbidden || Kind == LibratoErrorKind.Redirected ||
+            Kind == LibratoErrorKind.CertificateInvalid || Kind == LibratoErrorKind.ProxyAuthenticationFailed;
 
         public LibratoErrorKind Kind { get; }
 
@@ -71,6 +82,10 @@ namespace Librato.Api
                 case LibratoErrorKind.ServerError: return "server error";
                 case LibratoErrorKind.Timeout: return "timed out";
                 case LibratoErrorKind.Connection: return "connection failed";
+                case LibratoErrorKind.Redirected: return "redirected";
+                case LibratoErrorKind.CertificateInvalid: return "TLS certificate not valid";
+                case LibratoErrorKind.ProxyAuthenticationFailed: return "proxy authentication failed";
+                case LibratoErrorKind.PayloadTooLarge: return "request too large";
                 default: return "malformed response";
             }
         }

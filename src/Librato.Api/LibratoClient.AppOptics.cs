@@ -32,7 +32,7 @@ namespace Librato.Api
         /// carry, sends it in parts; returns null when the caller should send the batch itself in one request.
         /// </summary>
         private async Task<SubmitResult?> SubmitWithinLimitsAsync(
-            IReadOnlyList<Measurement> batch, IRequestTrace? trace, CancellationToken cancellationToken)
+            IReadOnlyList<Measurement> batch, IRequestTrace? trace, RequestPolicy? policy, CancellationToken cancellationToken)
         {
             if (Options.Api != MetricsApi.AppOptics)
             {
@@ -56,7 +56,7 @@ namespace Librato.Api
                     part.Add(batch[i]);
                 }
 
-                var result = await SubmitTaggedAsync(part, trace, cancellationToken).ConfigureAwait(false);
+                var result = await SubmitTaggedAsync(part, trace, policy, cancellationToken).ConfigureAwait(false);
                 accepted += result.Accepted;
                 foreach (var r in result.Rejected)
                 {

@@ -34,39 +34,58 @@ namespace Librato.Api
         /// <summary>Sends a batch of measurements without tags to <c>POST /v1/metrics</c>.</summary>
         public async Task SubmitLegacyAsync(IReadOnlyList<Measurement> batch, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
+            await SubmitLegacyAsync(batch, trace, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        internal Task SubmitLegacyAsync(IReadOnlyList<Measurement> batch, IRequestTrace? trace, RequestPolicy? policy, CancellationToken cancellationToken)
+        {
             RequireBatch(batch);
             RefuseLegacySubmission();
-            await transport.SendAsync(HttpMethod.Post, "v1/metrics", new RequestBody(BatchWriter.Legacy(batch)), trace, cancellationToken).ConfigureAwait(false);
+            return transport.SendAsync(
+                HttpMethod.Post, "v1/metrics", new RequestBody(BatchWriter.Legacy(batch)), trace, cancellationToken, WithCheck(policy, SubmitAnswer.CheckLegacy));
         }
 
         /// <summary>
         /// Sends a batch of tagged measurements to <c>POST /v1/measurements</c>. The API may accept part of a batch;
         /// the result lists what it refused, by position in <paramref name="batch"/>.
         /// </summary>
-        public async Task<SubmitResult> SubmitTaggedAsync(IReadOnlyList<Measurement> batch, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        public Task<SubmitResult> SubmitTaggedAsync(IReadOnlyList<Measurement> batch, IRequestTrace? trace = null, CancellationToken cancellationToken = default) =>
+            SubmitTaggedAsync(batch, trace, null, cancellationToken);
+
+        internal async Task<SubmitResult> SubmitTaggedAsync(
+            IReadOnlyList<Measurement> batch, IRequestTrace? trace, RequestPolicy? policy, CancellationToken cancellationToken)
         {
             RequireBatch(batch);
-            if (await SubmitWithinLimitsAsync(batch, trace, cancellationToken).ConfigureAwait(false) is SubmitResult parts)
+            if (await SubmitWithinLimitsAsync(batch, trace, policy, cancellationToken).ConfigureAwait(false) is SubmitResult parts)
             {
                 return parts;
             }
 
-            var response = await transport.SendAsync(HttpMethod.Post, "v1/measurements", new RequestBody(BatchWriter.Tagged(batch)), trace, cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(
+                HttpMethod.Post, "v1/measurements", new RequestBody(BatchWriter.Tagged(batch)), trace, cancellationToken,
+                WithCheck(policy, answer => SubmitAnswer.CheckTagged(answer, batch.Count))).ConfigureAwait(false);
             return SubmitResultJson.Read(response.Body, batch.Count);
         }
 
         /// <summary>Sends a homogeneous batch to the route its measurements belong to.</summary>
-        public async Task<SubmitResult> SubmitAsync(IReadOnlyList<Measurement> batch, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        public Task<SubmitResult> SubmitAsync(IReadOnlyList<Measurement> batch, IRequestTrace? trace = null, CancellationToken cancellationToken = default) =>
+            SubmitAsync(batch, trace, null, cancellationToken);
+
+        internal async Task<SubmitResult> SubmitAsync(
+            IReadOnlyList<Measurement> batch, IRequestTrace? trace, RequestPolicy? policy, CancellationToken cancellationToken)
         {
             RequireBatch(batch);
             if (batch[0].IsTagged)
             {
-                return await SubmitTaggedAsync(batch, trace, cancellationToken).ConfigureAwait(false);
+                return await SubmitTaggedAsync(batch, trace, policy, cancellationToken).ConfigureAwait(false);
             }
 
-            await SubmitLegacyAsync(batch, trace, cancellationToken).ConfigureAwait(false);
+            await SubmitLegacyAsync(batch, trace, policy, cancellationToken).ConfigureAwait(false);
             return SubmitResult.AllAccepted(batch.Count);
         }
+
+        private static RequestPolicy WithCheck(RequestPolicy? policy, Func<ApiResponse, string?> check) =>
+            new RequestPolicy { MaxRetries = policy?.MaxRetries, Deadline = policy?.Deadline, CheckAnswer = check };
 
         /// <summary>One page of <c>GET /v1/metrics</c>; <paramref name="nameFilter"/> is the API's case-insensitive substring search.</summary>
         public async Task<Page<LibratoMetric>> ListMetricsAsync(
@@ -202,7 +221,7 @@ namespace Librato.Api
                     return job;
                 }
 
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Options.TimeProvider.Delay(delay, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
             }
         }

@@ -27,7 +27,19 @@ namespace Librato.Api
         /// <summary>The connection could not be made or was broken.</summary>
         Connection,
 
-        /// <summary>The server answered with something that is not the API's JSON.</summary>
+        /// <summary>The server answered with something that is not the API's answer (an HTML page, another shape).</summary>
         MalformedResponse,
+
+        /// <summary>The server answered with a redirect (3xx), which is never followed.</summary>
+        Redirected,
+
+        /// <summary>The server's TLS certificate did not validate; certificate validation is never relaxed.</summary>
+        CertificateInvalid,
+
+        /// <summary>The proxy refused the proxy credentials, or asked for some that were not given (407).</summary>
+        ProxyAuthenticationFailed,
+
+        /// <summary>The request body was too large for the server (413).</summary>
+        PayloadTooLarge,
     }
 }

@@ -47,7 +47,13 @@ BeforeDiscovery {
         @{ Case = 'a standard deviation that is not a number'; Item = @{ Name = 'm'; Count = 2; Sum = 3; StdDev = 'x'; Tags = @{ k = 'v' } }; Id = 'Librato.InvalidValue' }
         @{ Case = 'a time too old'; Item = @{ Name = 'm'; Value = 1; Time = $old }; Id = 'Librato.TimeTooOld' }
         @{ Case = 'a time too far ahead'; Item = @{ Name = 'm'; Value = 1; Time = $ahead }; Id = 'Librato.TimeTooFarAhead' }
-        @{ Case = 'a time that is not a date'; Item = @{ Name = 'm'; Value = 1; Time = 'yesterday-ish' }; Id = 'Librato.InvalidInputObject' }
+        @{ Case = 'a time that is not a date'; Item = @{ Name = 'm'; Value = 1; Time = 'yesterday-ish' }; Id = 'Librato.InvalidTime' }
+        @{ Case = 'a time in epoch milliseconds'; Item = @{ Name = 'm'; Value = 1; Time = [long]1796641736000 }; Id = 'Librato.InvalidTime' }
+        @{ Case = 'a time in epoch milliseconds as a string'; Item = @{ Name = 'm'; Value = 1; Time = '1796641736000' }; Id = 'Librato.InvalidTime' }
+        @{ Case = 'a time of [datetime]::MaxValue'; Item = @{ Name = 'm'; Value = 1; Time = [datetime]::MaxValue }; Id = 'Librato.InvalidTime' }
+        @{ Case = 'a time of [datetime]::MinValue'; Item = @{ Name = 'm'; Value = 1; Time = [datetime]::MinValue }; Id = 'Librato.InvalidTime' }
+        @{ Case = 'a negative time'; Item = @{ Name = 'm'; Value = 1; Time = -5 }; Id = 'Librato.InvalidTime' }
+        @{ Case = 'a value too large for a number'; Item = @{ Name = 'm'; Value = [bigint]::Pow(10, 400) }; Id = 'Librato.InvalidValue' }
         @{ Case = 'an unknown type'; Item = @{ Name = 'm'; Value = 1; Type = 'histogram' }; Id = 'Librato.InvalidInputObject' }
         @{ Case = 'a counter with tags'; Item = @{ Name = 'm'; Value = 1; Type = 'counter'; Tags = @{ k = 'v' } }; Id = 'Librato.CounterWithTags' }
         @{ Case = 'a zero period'; Item = @{ Name = 'm'; Value = 1; Period = 0 }; Id = 'Librato.InvalidPeriod' }
@@ -65,6 +71,7 @@ BeforeDiscovery {
         @{ Case = 'Send -Type histogram'; Script = { Send-LibratoMetric -Name m -Value 1 -Type histogram }; Id = 'ParameterArgumentValidationError*' }
         @{ Case = 'Send -Tags not a hashtable'; Script = { Send-LibratoMetric -Name m -Value 1 -Tags 'a' }; Id = 'CannotConvertArgument*' }
         @{ Case = 'Send -Time not a date'; Script = { Send-LibratoMetric -Name m -Value 1 -Time 'soon' }; Id = 'CannotConvertArgument*' }
+        @{ Case = 'Send -Time in epoch milliseconds'; Script = { Send-LibratoMetric -Name m -Value 1 -Time 1796641736000 }; Id = 'ParameterArgumentTransformationError*' }
         @{ Case = 'Get-LibratoMetric -Resolution 0'; Script = { Get-LibratoMetric m -Resolution 0 }; Id = 'ParameterArgumentValidationError*' }
         @{ Case = 'Get-LibratoMetric -Count 0'; Script = { Get-LibratoMetric m -Count 0 }; Id = 'ParameterArgumentValidationError*' }
         @{ Case = 'Get-LibratoMeasurement -SummaryFunction median'; Script = { Get-LibratoMeasurement m -SummaryFunction median }; Id = 'ParameterArgumentValidationError*' }
@@ -115,6 +122,47 @@ Describe 'Bad pipeline input' {
         $errs[0].Exception.Message | Should -Not -BeNullOrEmpty
         $stats = Get-EmulatorStats $Emulator
         ($stats.per_metric.PSObject.Properties.Name | Sort-Object) | Should -Be @('good.after', 'good.before')
+    }
+
+    It 'says what a time out of range was taken for: <Case>' -ForEach @(
+        @{ Case = 'epoch milliseconds'; Time = [long]1796641736000; Says = 'epoch milliseconds \(2026-12-07 11:08:56Z\): divide it by 1,000' }
+        @{ Case = 'epoch microseconds'; Time = [decimal]1796641736000000; Says = 'epoch microseconds .*divide it by 1,000,000' }
+        @{ Case = 'DateTime.MaxValue'; Time = [datetime]::MaxValue; Says = 'DateTime.MaxValue, which stands for no time at all' }
+        @{ Case = 'a time before 1970'; Time = [datetime]'1969-07-20'; Says = 'before 1970' }
+    ) {
+        [pscustomobject]@{ Name = 'm'; Value = 1; Time = $Time } | Send-LibratoMetric -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 1
+        $errs[0].Exception.Message | Should -Match "Time .* of 'm' is not a time a measurement can have: .*$Says"
+    }
+
+    It 'keeps sending after an out-of-range time, with -ErrorAction SilentlyContinue as with Stop caught per item' {
+        $now = [DateTimeOffset]::UtcNow.AddMinutes(-1).ToUnixTimeSeconds()
+        $items = @(
+            [pscustomobject]@{ Name = 'time.good'; Value = 1; Source = 'a'; Time = $now }
+            [pscustomobject]@{ Name = 'time.bad'; Value = 2; Source = 'b'; Time = [long]$now * 1000 }
+            [pscustomobject]@{ Name = 'time.good'; Value = 3; Source = 'c'; Time = $now }
+        )
+        $items | Send-LibratoMetric -ErrorAction SilentlyContinue -ErrorVariable errs
+        $errs | Should -HaveCount 1
+        (Get-EmulatorStats $Emulator).per_metric.'time.good'.measurements | Should -Be 2
+    }
+
+    It 'reads every numeric type a script passes as the number it is: <Type>' -ForEach @(
+        @{ Type = 'decimal'; Convert = { param($n) [decimal]$n } }
+        @{ Type = 'single'; Convert = { param($n) [single]$n } }
+        @{ Type = 'double'; Convert = { param($n) [double]$n } }
+        @{ Type = 'uint32'; Convert = { param($n) [uint32]$n } }
+        @{ Type = 'uint64'; Convert = { param($n) [uint64]$n } }
+        @{ Type = 'int64'; Convert = { param($n) [long]$n } }
+        @{ Type = 'bigint'; Convert = { param($n) [bigint]$n } }
+        @{ Type = 'string'; Convert = { param($n) "$n" } }
+    ) {
+        # A time that a [single] holds exactly (a multiple of 128), a minute or so ago, and a value it holds exactly.
+        $time = [long]([math]::Floor([DateTimeOffset]::UtcNow.AddMinutes(-2).ToUnixTimeSeconds() / 128) * 128)
+        [pscustomobject]@{ Name = "numbers.$Type"; Value = (& $Convert 42); Time = (& $Convert $time); Source = 'x' } | Send-LibratoMetric
+        $sent = (Get-EmulatorRequests $Emulator | Where-Object path -EQ '/v1/metrics').body | ConvertFrom-Json
+        $sent.gauges[0].value | Should -Be 42
+        $sent.gauges[0].measure_time | Should -Be $time
     }
 
     It 'sends nothing and reports nothing for an empty pipeline' {

@@ -103,7 +103,7 @@ Describe 'Send-CounterSamples.ps1' {
         # The spooled first sample arrives first, with its value and its own time.
         (($stored[0].body | ConvertFrom-Json).measurements | Where-Object name -EQ 'processor.pct_processor_time').value | Should -Be 10
         (Get-EmulatorStats $Emulator).per_metric.'processor.pct_processor_time'.measurements | Should -Be 2
-        @(Get-ChildItem $Outbox -Filter '*.batch.json') | Should -HaveCount 0
+        @(Get-ChildItem $Outbox -Filter '*.outbox.jsonl') | Should -HaveCount 0
     }
 
     It 'stops after -Duration' {
@@ -231,7 +231,7 @@ Describe 'Import-MetricBackfill.ps1' {
         $summary = & (Join-Path $Examples 'Import-MetricBackfill.ps1') $csv @Account -SourceColumn source -ErrorVariable errs -ErrorAction SilentlyContinue
         $summary.Sent | Should -Be 0
         $summary.Failed | Should -Be 1
-        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.SubmitFailed*'
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.MeasurementRejected*'
     }
 }
 

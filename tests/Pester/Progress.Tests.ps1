@@ -123,7 +123,7 @@ Describe 'Progress of outbox delivery' {
         Add-EmulatorFault $Emulator @{ kind = 'status'; status = 503; count = 3; match = @{ method = 'POST' } }
         1..3 | ForEach-Object { [pscustomobject]@{ Name = 'progress.outbox'; Value = $_; Source = "s$_" } } |
             Send-LibratoMetric -BatchSize 1 -Session $Session -WarningAction SilentlyContinue
-        @(Get-ChildItem $OutboxPath -Filter '*.batch.json') | Should -HaveCount 3
+        @(Get-ChildItem $OutboxPath -Filter '*.outbox.jsonl') | Should -HaveCount 1
     }
 
     AfterEach { Connect-TestEmulator $Emulator | Out-Null }
@@ -134,7 +134,7 @@ Describe 'Progress of outbox delivery' {
         $run.Output[0].Sent | Should -Be 3
         $run.Progress | Should -Not -BeNullOrEmpty
         $run.Progress.ActivityId | Select-Object -Unique | Should -Be 9410
-        $run.Progress[0].StatusDescription | Should -Match '^\d spooled measurements sent \(.* a second\)$'
+        $run.Progress[0].StatusDescription | Should -Match '^\d measurements sent from the outbox \(.* a second\)$'
         $run.Progress[-1].RecordType | Should -Be 'Completed'
         (Get-EmulatorStats $Emulator).per_metric.'progress.outbox'.measurements | Should -Be 3
     }

@@ -76,18 +76,20 @@ Describe 'New-LibratoQueue and Submit-LibratoQueue' {
         $stats.per_metric.'parallel.metric'.series | Should -Be 4000
     }
 
-    It 'reports a refused batch with its measurements and keeps it in Failed' {
+    It 'reports a refused measurement with itself as target, keeps it in Failed, and stores the rest of its batch' {
         Send-LibratoMetric -Name typed.q -Value 1 -Type counter
         $q = New-LibratoQueue
         $q.Add('typed.q', 2)
         $q.Add('other.q', 3)
         Submit-LibratoQueue $q -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs | Should -HaveCount 1
-        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.SubmitFailed*'
-        $errs[0].TargetObject.Name | Should -Be @('typed.q', 'other.q')
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.MeasurementRejected*'
+        @($errs[0].TargetObject).Name | Should -Be 'typed.q'
+        $errs[0].ErrorDetails.Message | Should -Match "refused 1 measurement\(s\) of typed.q: .*counter"
         $q.Failed | Should -HaveCount 1
-        $q.Failed[0].Measurements.Count | Should -Be 2
+        $q.Failed[0].Measurements.Count | Should -Be 1
         $q.Count | Should -Be 0
+        (Get-EmulatorStats $Emulator).per_metric.'other.q'.measurements | Should -Be 1
     }
 
     It 'refuses an invalid measurement when it is added, with the validation id' {

@@ -429,9 +429,11 @@ Describe 'Send-LibratoMetric (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 
             Send-LibratoMetric -Name typed.metric -Value 1 -Type counter
             Send-LibratoMetric -Name typed.metric -Value 2 -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs | Should -HaveCount 1
-            $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.SubmitFailed*'
-            $errs[0].TargetObject[0].Name | Should -Be 'typed.metric'
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.MeasurementRejected*'
+            $errs[0].TargetObject.Name | Should -Be 'typed.metric'
+            $errs[0].TargetObject.Value | Should -Be 2
             $errs[0].Exception.Message | Should -Match 'counter'
+            $errs[0].ErrorDetails.Message | Should -Match "The API refused 'typed.metric'"
         }
     }
 

@@ -138,10 +138,13 @@ Describe 'Computed members (Librato.Types.ps1xml)' {
             Send-LibratoMetric -Name types.counter -Value 1 -Type counter
             $q = New-LibratoQueue
             $q.Add('types.counter', 2)
+            $q.Add('types.counter', 4)
             $q.Add('types.other', 3)
             $q.FailedCount | Should -Be 0
             Submit-LibratoQueue $q -ErrorAction SilentlyContinue
+            # The two gauges sent to a counter are refused; the other measurement of their batch is stored.
             $q.FailedCount | Should -Be 2
+            (Get-EmulatorStats $Emulator).per_metric.'types.other'.measurements | Should -Be 1
         }
 
         It 'shows what an aggregator would send, without emptying it' {

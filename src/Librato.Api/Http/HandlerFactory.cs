@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using System.Net.Security;
 using System.Reflection;
 
 namespace Librato.Api
@@ -9,7 +10,8 @@ namespace Librato.Api
     /// Builds the HTTP handler: on .NET Core a SocketsHttpHandler (found at run time, since this library targets
     /// netstandard2.0) so that the connect timeout is separate from the response timeout and pooled connections are
     /// renewed; elsewhere (Windows PowerShell 5.1) an HttpClientHandler. Certificate validation is always the
-    /// platform's; nothing here can turn it off.
+    /// platform's; nothing here can turn it off: the observer only records why a certificate was refused. Redirects
+    /// are not followed (see <see cref="ApiTransport"/>).
     /// </summary>
     internal static class HandlerFactory
     {
@@ -18,7 +20,7 @@ namespace Librato.Api
         /// <summary>True when the connect timeout is honoured separately (it is on .NET Core, not on .NET Framework).</summary>
         public static bool SupportsConnectTimeout => SocketsHandler != null;
 
-        public static HttpMessageHandler Create(LibratoClientOptions options)
+        public static HttpMessageHandler Create(LibratoClientOptions options, CertificateObserver certificates)
         {
             var proxy = options.Proxy;
             if (SocketsHandler != null)
@@ -27,6 +29,12 @@ namespace Librato.Api
                 Set(handler, "ConnectTimeout", options.ConnectTimeout);
                 Set(handler, "AutomaticDecompression", DecompressionMethods.GZip | DecompressionMethods.Deflate);
                 Set(handler, "UseCookies", false);
+                Set(handler, "AllowAutoRedirect", false);
+                var ssl = handler.GetType().GetProperty("SslOptions", BindingFlags.Public | BindingFlags.Instance)?.GetValue(handler);
+                if (ssl != null)
+                {
+                    Set(ssl, "RemoteCertificateValidationCallback", new RemoteCertificateValidationCallback(certificates.Validate));
+                }
 
                 // Renewing pooled connections lets a long-running runbook follow DNS changes of the endpoint.
                 Set(handler, "PooledConnectionLifetime", TimeSpan.FromMinutes(5));
@@ -44,6 +52,8 @@ namespace Librato.Api
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseCookies = false,
                 UseProxy = options.UseProxy,
+                AllowAutoRedirect = false,
+                ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) => certificates.Validate(request, certificate, chain, errors),
             };
             if (proxy != null)
             {

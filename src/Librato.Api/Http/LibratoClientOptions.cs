@@ -45,6 +45,9 @@ namespace Librato.Api
         /// <summary>gzip request bodies larger than a few hundred bytes.</summary>
         public bool CompressRequests { get; set; } = true;
 
+        /// <summary>The clock for retry waits, timeouts and send deadlines (a fake one in tests).</summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
         public string UserAgent { get; set; } = "Librato.Api/" + typeof(LibratoClientOptions).Assembly.GetName().Version;
 
         /// <summary>

@@ -46,6 +46,9 @@ namespace Librato.Api
 
         public byte[] ToArray() => Array.AsSpan(0, Length).ToArray();
 
+        /// <summary>Empties the buffer, keeping its array for the next writes.</summary>
+        public void Clear() => Length = 0;
+
         public void Dispose()
         {
             var rented = array;

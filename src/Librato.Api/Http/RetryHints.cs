@@ -13,7 +13,7 @@ namespace Librato.Api
     {
         private static readonly string[] RateLimitHeaders = { "X-Librato-RateLimit-Agg", "X-Librato-RateLimit-Std" };
 
-        public static TimeSpan? From(HttpResponseMessage response)
+        public static TimeSpan? From(HttpResponseMessage response, TimeProvider clock)
         {
             var retryAfter = response.Headers.RetryAfter;
             if (retryAfter?.Delta != null)
@@ -23,7 +23,7 @@ namespace Librato.Api
 
             if (retryAfter?.Date != null)
             {
-                var wait = retryAfter.Date.Value - DateTimeOffset.UtcNow;
+                var wait = retryAfter.Date.Value - clock.GetUtcNow();
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
             }
 
@@ -31,7 +31,7 @@ namespace Librato.Api
             {
                 if (response.Headers.TryGetValues(header, out var values))
                 {
-                    var wait = FromRateLimit(values);
+                    var wait = FromRateLimit(values, clock.GetUtcNow().ToUnixTimeSeconds());
                     if (wait.HasValue)
                     {
                         return wait;
@@ -43,7 +43,7 @@ namespace Librato.Api
         }
 
         /// <summary>The time until reset when nothing remains; null while requests remain or the value is unreadable.</summary>
-        internal static TimeSpan? FromRateLimit(IEnumerable<string> values)
+        internal static TimeSpan? FromRateLimit(IEnumerable<string> values, long now)
         {
             long? remaining = null;
             long? reset = null;
@@ -72,7 +72,7 @@ namespace Librato.Api
                 return null;
             }
 
-            var seconds = reset.Value - EpochTime.Now();
+            var seconds = reset.Value - now;
             return TimeSpan.FromSeconds(seconds > 0 ? seconds : 0);
         }
     }

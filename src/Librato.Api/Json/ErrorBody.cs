@@ -10,11 +10,20 @@ namespace Librato.Api
     /// </summary>
     internal static class ErrorBody
     {
+        public const string ProxyAdvice =
+            "the proxy refused the proxy credentials or asked for some; check the proxy user name and password (Connect-Librato -ProxyCredential)";
+
         public static LibratoApiException ToException(string method, string path, int status, byte[] body, TimeSpan? retryAfter = null)
         {
             var messages = Parse(body, out var parsed);
             var kind = Classify(status, messages);
-            if (!parsed && status < 500 && status != 401 && status != 404 && status != 429)
+            if (kind == LibratoErrorKind.ProxyAuthenticationFailed)
+            {
+                // The proxy answered, not the API: its page says nothing the user can act on.
+                messages.Clear();
+                messages.Add(ProxyAdvice);
+            }
+            else if (!parsed && status < 500 && status != 401 && status != 404 && status != 429)
             {
                 // A 4xx that is not the API's JSON usually comes from a proxy in between; say what it was.
                 messages.Add("the response body was not the API's JSON (" + Snippet(body) + ")");
@@ -98,6 +107,8 @@ namespace Librato.Api
                 case 401: return LibratoErrorKind.Unauthorized;
                 case 404: return LibratoErrorKind.NotFound;
                 case 429: return LibratoErrorKind.RateLimited;
+                case 407: return LibratoErrorKind.ProxyAuthenticationFailed;
+                case 413: return LibratoErrorKind.PayloadTooLarge;
                 case 403:
                     // The historical rate-limit answer is a 403 whose text names the API limit.
                     foreach (var m in messages)

@@ -7,19 +7,17 @@ using System.Threading;
 namespace Librato.Api
 {
     /// <summary>
-    /// A spool directory for batches that could not be delivered, so a scheduled task's next run sends them first.
-    /// Files are written atomically (a temporary file renamed into place), claimed by an atomic rename so two runs
-    /// at once never send the same file, deleted once the API accepted them, and moved to <c>quarantine</c> when they
-    /// cannot be read.
+    /// A folder where measurements wait until the API has them, so that a scheduled task's next run sends what this
+    /// one could not. Each run writes what it is handed ahead into files of its own (see <see cref="OutboxJournal"/>)
+    /// and acknowledges there what was delivered; the next run claims the files left over and sends what they hold
+    /// unacknowledged, oldest first. A claim is an open file no other process may open (see <see cref="OutboxFile"/>),
+    /// so two runs never send the same file, and a killed run's files are free at once. A file that does not read as
+    /// an outbox file, and measurements the API refused, are moved to <see cref="QuarantineFolder"/>.
     /// </summary>
     public sealed class Outbox
     {
-        public const string Extension = ".batch.json";
+        public const string Extension = ".outbox.jsonl";
         public const string QuarantineFolder = "quarantine";
-        private const string ClaimMarker = ".sending-";
-
-        /// <summary>A claim older than this belongs to a run that died; its file is offered again.</summary>
-        public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(15);
 
         private static int sequence;
 
@@ -32,123 +30,299 @@ namespace Librato.Api
 
         public string QuarantineDirectory => Path.Combine(Directory, QuarantineFolder);
 
-        /// <summary>How many batches wait, not counting claimed ones.</summary>
-        public int Count => Exists ? System.IO.Directory.GetFiles(Directory, "*" + Extension).Length : 0;
-
-        private bool Exists => System.IO.Directory.Exists(Directory);
-
-        /// <summary>Spools a batch; returns the file's name.</summary>
-        public string Write(IReadOnlyList<Measurement> batch, string reason)
+        /// <summary>How many files wait in the outbox, those a running send holds included.</summary>
+        public int Count
         {
-            System.IO.Directory.CreateDirectory(Directory);
-
-            // Sortable by creation time, then unique within and across processes.
-            var name = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmssfffffff", CultureInfo.InvariantCulture) + "-" +
-                Interlocked.Increment(ref sequence).ToString("D6", CultureInfo.InvariantCulture) + "-" +
-                Guid.NewGuid().ToString("N").Substring(0, 8) + Extension;
-            var temporary = Path.Combine(Directory, "." + name + ".tmp");
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            get
             {
-                var bytes = OutboxJson.Write(batch, reason);
-                file.Write(bytes, 0, bytes.Length);
-                file.Flush(true);
+                try
+                {
+                    return System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*" + Extension).Length : 0;
+                }
+                catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+                {
+                    return 0;
+                }
             }
-
-            File.Move(temporary, Path.Combine(Directory, name));
-            return name;
         }
 
+        /// <summary>A new file of this process's, named so that names sort oldest first.</summary>
+        internal OutboxFile CreateFile(TimeProvider clock) =>
+            OutboxFile.Create(CreatePath(Directory, clock), clock.GetUtcNow().ToUnixTimeSeconds());
+
         /// <summary>
-        /// Claims every waiting batch, oldest first. Files another run holds are skipped; unreadable ones are
-        /// quarantined and reported through <paramref name="quarantined"/>.
+        /// Writes measurements that were never written ahead into a file of their own, whole or not at all: when a write
+        /// fails, the file is removed and the exception thrown, so the caller knows exactly what is not kept.
         /// </summary>
-        public IEnumerable<OutboxEntry> Claim(Action<string, string>? quarantined = null)
+        internal string Spool(IReadOnlyList<Measurement> measurements, TimeProvider clock) => Write(Directory, measurements, clock);
+
+        /// <summary>Moves measurements the API refused aside, so that they are neither lost nor sent again.</summary>
+        internal string QuarantineMeasurements(IReadOnlyList<Measurement> measurements, TimeProvider clock) =>
+            Write(QuarantineDirectory, measurements, clock);
+
+        /// <summary>
+        /// Claims the files waiting, oldest first, one at a time as the caller asks for the next: files another run holds
+        /// are skipped (<see cref="SenderNoticeKind.OutboxFileInUse"/>), files that cannot be opened are left and
+        /// reported, files that do not read are quarantined, files with nothing left to send are removed.
+        /// </summary>
+        internal IEnumerable<OutboxClaim> Claim(TimeProvider clock, Action<SenderNotice> notify)
         {
-            if (!Exists)
+            string[] paths;
+            try
             {
+                if (!System.IO.Directory.Exists(Directory))
+                {
+                    yield break;
+                }
+
+                paths = System.IO.Directory.GetFiles(Directory, "*" + Extension);
+            }
+            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+            {
+                notify(new SenderNotice(SenderNoticeKind.OutboxFileNotClaimed, $"The outbox '{Directory}' cannot be read ({ex.Message}).", null));
                 yield break;
             }
 
-            RecoverStaleClaims();
-            foreach (var partial in System.IO.Directory.GetFiles(Directory, ".*.tmp"))
+            Array.Sort(paths, StringComparer.Ordinal);
+            foreach (var path in paths)
             {
-                // A write that never finished (the run died mid-write); it is never sent.
-                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(partial) >= StaleClaim)
+                var claim = TryClaim(path, clock, notify);
+                if (claim != null)
                 {
-                    var partialName = Path.GetFileName(partial);
-                    Quarantine(partial, partialName);
-                    quarantined?.Invoke(partialName, "a partial write left by a run that stopped");
+                    yield return claim;
                 }
-            }
-
-            var files = System.IO.Directory.GetFiles(Directory, "*" + Extension);
-            Array.Sort(files, StringComparer.Ordinal);
-            foreach (var path in files)
-            {
-                var name = Path.GetFileName(path);
-                var claimed = path + ClaimMarker + Guid.NewGuid().ToString("N");
-                try
-                {
-                    File.Move(path, claimed);
-
-                    // A move keeps the old write time; the claim's age must count from now, or it would look stale.
-                    File.SetLastWriteTimeUtc(claimed, DateTime.UtcNow);
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    continue;
-                }
-
-                List<Measurement> measurements;
-                try
-                {
-                    measurements = OutboxJson.Read(File.ReadAllBytes(claimed));
-                }
-                catch (InvalidDataException ex)
-                {
-                    Quarantine(claimed, name);
-                    quarantined?.Invoke(name, ex.Message);
-                    continue;
-                }
-
-                yield return new OutboxEntry(name, claimed, measurements);
             }
         }
 
-        /// <summary>The batch was accepted: its file goes.</summary>
-        public void Complete(OutboxEntry entry) => File.Delete(entry.ClaimedPath);
-
-        /// <summary>The batch failed again: its file waits for the next run, under its old name and place in line.</summary>
-        public void Release(OutboxEntry entry) => File.Move(entry.ClaimedPath, Path.Combine(Directory, entry.Name));
-
-        /// <summary>The API refused the batch for good: it is set aside so it is neither lost nor sent again.</summary>
-        public void Reject(OutboxEntry entry) => Quarantine(entry.ClaimedPath, entry.Name);
-
-        private void Quarantine(string claimedPath, string name)
+        private OutboxClaim? TryClaim(string path, TimeProvider clock, Action<SenderNotice> notify)
         {
-            System.IO.Directory.CreateDirectory(QuarantineDirectory);
-            File.Move(claimedPath, Path.Combine(QuarantineDirectory, name + "." + Guid.NewGuid().ToString("N").Substring(0, 8)));
+            var name = Path.GetFileName(path);
+            OutboxFile file;
+            try
+            {
+                file = OutboxFile.Open(path);
+            }
+            catch (FileNotFoundException)
+            {
+                // Delivered and removed by another run since the folder was listed.
+                return null;
+            }
+            catch (Exception ex) when (OutboxFile.IsInUse(ex))
+            {
+                notify(new SenderNotice(SenderNoticeKind.OutboxFileInUse, $"The outbox file '{name}' is in use by another running send, which delivers it.", null));
+                return null;
+            }
+            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+            {
+                notify(new SenderNotice(
+                    SenderNoticeKind.OutboxFileNotClaimed,
+                    $"The outbox file '{name}' cannot be claimed ({ex.Message}); it stays in '{Directory}' and is not sent. Check the folder's permissions.",
+                    null));
+                return null;
+            }
+
+            OutboxContent content;
+            try
+            {
+                // A file that was removed after this process opened it was delivered by another run (it only removes
+                // files with nothing left to send): there is nothing to do.
+                if (!File.Exists(path))
+                {
+                    file.Dispose();
+                    return null;
+                }
+
+                content = file.Read();
+            }
+            catch (Exception ex) when (ex is InvalidDataException || OutboxJournal.IsFileFailure(ex))
+            {
+                file.Dispose();
+                QuarantineFile(path, name, ex.Message, notify);
+                return null;
+            }
+
+            if (file.AllResolved)
+            {
+                if (!file.Remove(out var failure))
+                {
+                    notify(new SenderNotice(
+                        SenderNoticeKind.OutboxFileNotRemoved,
+                        $"The outbox file '{name}' holds nothing left to send but could not be removed ({failure!.Message}).",
+                        null));
+                }
+
+                file.Dispose();
+                return null;
+            }
+
+            return new OutboxClaim(this, file, content, clock, notify);
         }
 
-        private void RecoverStaleClaims()
+        private void QuarantineFile(string path, string name, string reason, Action<SenderNotice> notify)
         {
-            foreach (var claimed in System.IO.Directory.GetFiles(Directory, "*" + Extension + ClaimMarker + "*"))
+            try
             {
-                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(claimed) < StaleClaim)
-                {
-                    continue;
-                }
-
-                var original = claimed.Substring(0, claimed.IndexOf(ClaimMarker, StringComparison.Ordinal));
-                try
-                {
-                    File.Move(claimed, original);
-                }
-                catch (IOException)
-                {
-                    // Another run recovered it first.
-                }
+                System.IO.Directory.CreateDirectory(QuarantineDirectory);
+                File.Move(path, Path.Combine(QuarantineDirectory, name + "." + Guid.NewGuid().ToString("N").Substring(0, 8)));
+                notify(new SenderNotice(
+                    SenderNoticeKind.OutboxFileQuarantined,
+                    $"The outbox file '{name}' could not be read ({reason}); it was moved to '{QuarantineDirectory}' and will not be sent.",
+                    null));
+            }
+            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+            {
+                notify(new SenderNotice(
+                    SenderNoticeKind.OutboxFileNotClaimed,
+                    $"The outbox file '{name}' could not be read ({reason}) nor moved to '{QuarantineDirectory}' ({ex.Message}); it is left where it is and not sent.",
+                    null));
             }
         }
+
+        private static string Write(string directory, IReadOnlyList<Measurement> measurements, TimeProvider clock)
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            var file = OutboxFile.Create(CreatePath(directory, clock), clock.GetUtcNow().ToUnixTimeSeconds());
+            try
+            {
+                foreach (var m in measurements)
+                {
+                    file.Append(m);
+                }
+
+                file.Commit();
+                file.Dispose();
+                return file.Name;
+            }
+            catch
+            {
+                file.Dispose();
+                OutboxFile.TryDelete(file.FullPath);
+                throw;
+            }
+        }
+
+        private static string CreatePath(string directory, TimeProvider clock)
+        {
+            System.IO.Directory.CreateDirectory(directory);
+
+            // Sortable by creation time, then unique within and across processes.
+            var name = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfffffff", CultureInfo.InvariantCulture) + "-" +
+                Interlocked.Increment(ref sequence).ToString("D6", CultureInfo.InvariantCulture) + "-" +
+                Guid.NewGuid().ToString("N").Substring(0, 8) + Extension;
+            return Path.Combine(directory, name);
+        }
+    }
+
+    /// <summary>
+    /// An outbox file this process claimed to deliver: what it holds, and which of it is still to send. Measurements the
+    /// API refuses are copied to the quarantine folder before they are acknowledged, so they are neither lost nor sent again.
+    /// </summary>
+    internal sealed class OutboxClaim : IOutboxAcknowledger, IDisposable
+    {
+        private readonly Outbox outbox;
+        private readonly TimeProvider clock;
+        private readonly Action<SenderNotice> notify;
+
+        public OutboxClaim(Outbox outbox, OutboxFile file, OutboxContent content, TimeProvider clock, Action<SenderNotice> notify)
+        {
+            this.outbox = outbox;
+            File = file;
+            Content = content;
+            this.clock = clock;
+            this.notify = notify;
+        }
+
+        public OutboxFile File { get; }
+
+        public OutboxContent Content { get; }
+
+        public string Name => File.Name;
+
+        /// <summary>The positions of the measurements not yet acknowledged, in order.</summary>
+        public IReadOnlyList<int> Unsent()
+        {
+            var positions = new List<int>();
+            for (var i = 0; i < Content.Acknowledged.Length; i++)
+            {
+                if (!Content.Acknowledged[i])
+                {
+                    positions.Add(i);
+                }
+            }
+
+            return positions;
+        }
+
+        public void Acknowledge(PendingBatch batch, BatchOutcome outcome)
+        {
+            if (batch.Refs == null)
+            {
+                return;
+            }
+
+            if (outcome.Refused.Count > 0 && !Quarantine(outcome.Refused))
+            {
+                // Not kept anywhere else: the refused stay unacknowledged here, and are tried again by a later run.
+                var refused = new HashSet<Measurement>();
+                foreach (var r in outcome.Refused)
+                {
+                    refused.Add(r.Measurement);
+                }
+
+                var accepted = new List<int>(outcome.Resolved.Count);
+                foreach (var i in outcome.Resolved)
+                {
+                    if (!refused.Contains(batch.Items[i]))
+                    {
+                        accepted.Add(batch.Refs[i].Position);
+                    }
+                }
+
+                accepted.Sort();
+                File.Acknowledge(accepted);
+                return;
+            }
+
+            var positions = new List<int>(outcome.Resolved.Count);
+            foreach (var i in outcome.Resolved)
+            {
+                positions.Add(batch.Refs[i].Position);
+            }
+
+            positions.Sort();
+            File.Acknowledge(positions);
+        }
+
+        /// <summary>Sets refused measurements aside in the quarantine folder, saying so; false when they could not be written there.</summary>
+        public bool Quarantine(IReadOnlyList<MeasurementRefusal> refused)
+        {
+            var measurements = new List<Measurement>(refused.Count);
+            foreach (var r in refused)
+            {
+                measurements.Add(r.Measurement);
+            }
+
+            try
+            {
+                var name = outbox.QuarantineMeasurements(measurements, clock);
+                notify(new SenderNotice(
+                    SenderNoticeKind.OutboxMeasurementsRefused,
+                    $"{refused.Count} measurement(s) from the outbox file '{Name}' were refused ({refused[0].Reason}); they were moved to '{outbox.QuarantineDirectory}' as '{name}' and will not be sent again.",
+                    measurements,
+                    refused[0].Error));
+                return true;
+            }
+            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+            {
+                notify(new SenderNotice(
+                    SenderNoticeKind.OutboxNotUpdated,
+                    $"{refused.Count} measurement(s) from the outbox file '{Name}' were refused ({refused[0].Reason}) and could not be moved to '{outbox.QuarantineDirectory}' ({ex.Message}); they stay in the outbox.",
+                    measurements,
+                    refused[0].Error));
+                return false;
+            }
+        }
+
+        public void Dispose() => File.Dispose();
     }
 }

@@ -8,18 +8,23 @@ namespace Librato.Api
 {
     /// <summary>
     /// Collects measurements over time and submits them in batches: on demand, when a count is reached, or from a
-    /// timer. A batch leaves the queue only once the API accepted it, so a failure midway never sends a batch twice;
-    /// batches the API refuses for good move to <see cref="Failed"/>, transient failures leave them queued.
-    /// Safe to add to from many threads.
+    /// timer. Submissions run on the <see cref="MeasurementSender"/> engine. A measurement leaves the queue only once
+    /// the API accepted it, so a failure midway never sends one twice; measurements the API refuses for good move to
+    /// <see cref="Failed"/>; a failure that is not the data's (an outage) stops the submission and keeps the rest
+    /// queued. With an outbox, every measurement is written there as it is added, so that what this process never
+    /// submits is delivered by a later run. Safe to add to from many threads.
     /// </summary>
     public sealed class MeasurementQueue : IDisposable
     {
         private readonly object gate = new object();
         private readonly SemaphoreSlim submitting = new SemaphoreSlim(1, 1);
-        private readonly List<Measurement> legacy = new List<Measurement>();
-        private readonly List<Measurement> tagged = new List<Measurement>();
         private readonly List<FailedBatch> failed = new List<FailedBatch>();
-        private readonly Timer? timer;
+        private readonly ITimer? timer;
+        private readonly OutboxJournal? journal;
+        private readonly IDisposable exitRegistration;
+        private List<Queued> legacy = new List<Queued>();
+        private List<Queued> tagged = new List<Queued>();
+        private List<Queued> inSubmission = new List<Queued>();
         private int reportedFailures;
         private bool disposed;
 
@@ -32,6 +37,8 @@ namespace Librato.Api
                 throw new ArgumentOutOfRangeException(nameof(options), Options.BatchSize, $"A batch holds 1 to {MeasurementBatcher.MaxBatchSize} measurements.");
             }
 
+            journal = Options.Outbox == null ? null : new OutboxJournal(Options.Outbox, client.Options.TimeProvider);
+            exitRegistration = ProcessExitHook.Register(OnProcessExit);
             if (Options.AutoSubmitInterval.HasValue)
             {
                 var interval = Options.AutoSubmitInterval.Value;
@@ -40,7 +47,7 @@ namespace Librato.Api
                     throw new ArgumentOutOfRangeException(nameof(options), interval, "The auto-submit interval must be positive.");
                 }
 
-                timer = new Timer(_ => SubmitFromTimer(), null, interval, interval);
+                timer = client.Options.TimeProvider.CreateTimer(_ => SubmitFromTimer(), null, interval, interval);
             }
         }
 
@@ -48,26 +55,26 @@ namespace Librato.Api
 
         public MeasurementQueueOptions Options { get; }
 
-        /// <summary>How many measurements wait to be submitted.</summary>
+        /// <summary>How many measurements wait to be submitted (those of a submission on its way included).</summary>
         public int Count
         {
             get
             {
                 lock (gate)
                 {
-                    return legacy.Count + tagged.Count;
+                    return inSubmission.Count + legacy.Count + tagged.Count;
                 }
             }
         }
 
-        /// <summary>A snapshot of the queued measurements, legacy first.</summary>
+        /// <summary>A snapshot of the queued measurements: those of a submission on its way, then legacy, then tagged.</summary>
         public IReadOnlyList<Measurement> Pending
         {
             get
             {
                 lock (gate)
                 {
-                    return legacy.Concat(tagged).ToList();
+                    return inSubmission.Concat(legacy).Concat(tagged).Select(q => q.Measurement).ToList();
                 }
             }
         }
@@ -87,6 +94,9 @@ namespace Librato.Api
         /// <summary>The result of the last submission, whoever started it (the timer included).</summary>
         public QueueSubmitResult? LastSubmit { get; private set; }
 
+        /// <summary>The outbox folder queued measurements are written to; null without one.</summary>
+        public string? OutboxDirectory => Options.Outbox?.Directory;
+
         /// <summary>Stamps, tags, validates and queues a measurement; may submit when the count is reached.</summary>
         public void Add(Measurement measurement)
         {
@@ -97,7 +107,7 @@ namespace Librato.Api
         /// <summary>Queues a measurement whose tags are final; it is stamped and validated first.</summary>
         public void Enqueue(Measurement measurement)
         {
-            var now = EpochTime.Now();
+            var now = Client.Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
             measurement.Time ??= now;
             var error = Client.Options.Validator.Validate(measurement, now);
             if (error != null)
@@ -109,10 +119,13 @@ namespace Librato.Api
             lock (gate)
             {
                 ThrowIfDisposed();
-                (measurement.IsTagged ? tagged : legacy).Add(measurement);
-                count = legacy.Count + tagged.Count;
+                var written = journal == null ? default : journal.Append(measurement);
+                (measurement.IsTagged ? tagged : legacy).Add(new Queued(measurement, written));
+                count = inSubmission.Count + legacy.Count + tagged.Count;
             }
 
+            // Once Add returns, the measurement is on disk (with an outbox): no end of the process loses it.
+            journal?.Commit();
             if (Options.AutoSubmitCount.HasValue && count >= Options.AutoSubmitCount.Value)
             {
                 Submit();
@@ -122,7 +135,7 @@ namespace Librato.Api
         /// <summary>Queues the aggregator's summary measurements and empties it.</summary>
         public void AddAggregator(MeasurementAggregator aggregator)
         {
-            foreach (var m in aggregator.Drain(EpochTime.Now()))
+            foreach (var m in aggregator.Drain(Client.Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds()))
             {
                 Add(m);
             }
@@ -131,13 +144,14 @@ namespace Librato.Api
         public QueueSubmitResult Submit(CancellationToken cancellationToken = default) =>
             SubmitAsync(null, cancellationToken).GetAwaiter().GetResult();
 
-        /// <summary>Sends every queued measurement, batch by batch, until the queue is empty or a transient failure stops it.</summary>
+        /// <summary>Sends every queued measurement, batch by batch, until the queue is empty or a failure stops it.</summary>
         public async Task<QueueSubmitResult> SubmitAsync(IRequestTrace? trace = null, CancellationToken cancellationToken = default)
         {
             await submitting.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return LastSubmit = await SubmitBatchesAsync(trace, cancellationToken).ConfigureAwait(false);
+                // The engine waits for room on the calling thread: a pool thread, not the caller's.
+                return LastSubmit = await Task.Run(() => SubmitBatches(trace, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -165,79 +179,113 @@ namespace Librato.Api
             }
         }
 
-        /// <summary>Stops the timer. Queued measurements stay in <see cref="Pending"/>; submit them first if they matter.</summary>
+        /// <summary>
+        /// Stops the timer. Queued measurements stay in <see cref="Pending"/>; with an outbox they also stay there, for
+        /// a later run to deliver. Submit them first if they are to go now.
+        /// </summary>
         public void Dispose()
         {
             lock (gate)
             {
+                if (disposed)
+                {
+                    return;
+                }
+
                 disposed = true;
             }
 
             timer?.Dispose();
+            exitRegistration.Dispose();
+            journal?.Close();
         }
 
-        private async Task<QueueSubmitResult> SubmitBatchesAsync(IRequestTrace? trace, CancellationToken cancellationToken)
+        private QueueSubmitResult SubmitBatches(IRequestTrace? trace, CancellationToken cancellationToken)
         {
+            List<Queued> batch;
+            lock (gate)
+            {
+                inSubmission = legacy.Concat(tagged).ToList();
+                legacy = new List<Queued>();
+                tagged = new List<Queued>();
+                batch = inSubmission;
+            }
+
             var sent = 0;
             var batches = 0;
             var newlyFailed = new List<FailedBatch>();
+            var unsent = new HashSet<Measurement>();
             LibratoApiException? stoppedBy = null;
-            while (true)
+            var senderOptions = new SenderOptions
             {
-                var (list, batch) = PeekBatch();
-                if (batch == null)
+                BatchSize = Options.BatchSize,
+                ThrottleLimit = Options.ThrottleLimit,
+                MaxSendDuration = Options.MaxSendDuration,
+                MaxBatchAge = null,
+                StopAfterFailure = true,
+                Trace = trace,
+            };
+            var sender = new MeasurementSender(Client, senderOptions, cancellationToken);
+            try
+            {
+                foreach (var q in batch)
                 {
-                    break;
+                    sender.Add(q.Measurement, q.Written, journal);
                 }
 
-                SubmitResult result;
-                try
+                sender.Flush();
+                while (sender.WaitForOutcome(cancellationToken))
                 {
-                    result = await Client.SubmitAsync(batch, trace, cancellationToken).ConfigureAwait(false);
+                    while (sender.TryTakeOutcome(out var outcome))
+                    {
+                        sent += outcome!.Accepted.Count;
+                        batches += outcome.Accepted.Count > 0 ? 1 : 0;
+                        if (outcome.Refused.Count > 0)
+                        {
+                            newlyFailed.Add(ToFailedBatch(outcome.Refused));
+                        }
+
+                        foreach (var m in outcome.Unsent)
+                        {
+                            unsent.Add(m);
+                        }
+
+                        stoppedBy ??= outcome.Unsent.Count > 0 ? outcome.Failure : null;
+                    }
                 }
-                catch (LibratoApiException ex) when (IsPermanent(ex.Kind))
+            }
+            catch (OperationCanceledException)
+            {
+                foreach (var m in sender.Stop())
                 {
-                    Remove(list!, batch.Count, new FailedBatch(batch, ex.Message, ex), newlyFailed);
-                    continue;
-                }
-                catch (LibratoApiException ex)
-                {
-                    stoppedBy = ex;
-                    break;
+                    unsent.Add(m);
                 }
 
-                batches++;
-                sent += result.Accepted;
-                var refused = result.Rejected.Count == 0
-                    ? null
-                    : new FailedBatch(result.Rejected.Select(r => batch[r.Index]).ToList(), string.Join("; ", result.Rejected.Select(r => r.Reason)), null);
-                Remove(list!, batch.Count, refused, newlyFailed);
+                throw;
+            }
+            finally
+            {
+                sender.Close();
+                lock (gate)
+                {
+                    // What did not go keeps its place, before what was added meanwhile.
+                    foreach (var q in batch.Where(q => unsent.Contains(q.Measurement)).Reverse())
+                    {
+                        (q.Measurement.IsTagged ? tagged : legacy).Insert(0, q);
+                    }
+
+                    failed.AddRange(newlyFailed);
+                    inSubmission = new List<Queued>();
+                }
             }
 
             return new QueueSubmitResult(sent, batches, newlyFailed, Count, stoppedBy);
         }
 
-        private (List<Measurement>? List, List<Measurement>? Batch) PeekBatch()
+        private static FailedBatch ToFailedBatch(IReadOnlyList<MeasurementRefusal> refused)
         {
-            lock (gate)
-            {
-                var list = legacy.Count > 0 ? legacy : tagged.Count > 0 ? tagged : null;
-                return list == null ? (null, null) : (list, list.GetRange(0, Math.Min(Options.BatchSize, list.Count)));
-            }
-        }
-
-        // Only submissions remove items, and they hold the submit lock, so the first n items are still the batch sent.
-        private void Remove(List<Measurement> list, int count, FailedBatch? failure, List<FailedBatch> newlyFailed)
-        {
-            lock (gate)
-            {
-                list.RemoveRange(0, count);
-                if (failure != null)
-                {
-                    failed.Add(failure);
-                    newlyFailed.Add(failure);
-                }
-            }
+            var reasons = refused.Select(r => r.Reason).Distinct().ToList();
+            return new FailedBatch(refused.Select(r => r.Measurement).ToList(), string.Join("; ", reasons), refused[0].Error);
         }
 
         private void SubmitFromTimer()
@@ -249,7 +297,7 @@ namespace Librato.Api
 
             try
             {
-                LastSubmit = SubmitBatchesAsync(null, CancellationToken.None).GetAwaiter().GetResult();
+                LastSubmit = SubmitBatches(null, CancellationToken.None);
             }
             catch (Exception)
             {
@@ -261,6 +309,21 @@ namespace Librato.Api
             }
         }
 
+        private void OnProcessExit()
+        {
+            if (journal != null)
+            {
+                journal.CloseForExit();
+                return;
+            }
+
+            var left = Pending;
+            if (left.Count > 0)
+            {
+                Options.ProcessExiting?.Invoke(left);
+            }
+        }
+
         private void ThrowIfDisposed()
         {
             if (disposed)
@@ -269,8 +332,17 @@ namespace Librato.Api
             }
         }
 
-        private static bool IsPermanent(LibratoErrorKind kind) =>
-            kind == LibratoErrorKind.InvalidRequest || kind == LibratoErrorKind.Unauthorized ||
-            kind == LibratoErrorKind.Forbidden || kind == LibratoErrorKind.NotFound;
+        private readonly struct Queued
+        {
+            public Queued(Measurement measurement, JournalRef written)
+            {
+                Measurement = measurement;
+                Written = written;
+            }
+
+            public Measurement Measurement { get; }
+
+            public JournalRef Written { get; }
+        }
     }
 }

@@ -240,6 +240,13 @@ namespace Librato.Api
                 return null;
             }
 
+            if (!EpochTime.IsInRange(m.Time.Value))
+            {
+                return new ValidationError(
+                    ValidationCodes.InvalidTime,
+                    $"'{m.Name}' has time {m.Time.Value.ToString(CultureInfo.InvariantCulture)}, which is not a time: {EpochTime.DescribeOutOfRange(m.Time.Value)}.");
+            }
+
             if (m.Time.Value < now - (long)MaxAge.TotalSeconds)
             {
                 return new ValidationError(

@@ -15,6 +15,7 @@ namespace Librato.Api
         public const string InvalidCount = "InvalidCount";
         public const string TimeTooOld = "TimeTooOld";
         public const string TimeTooFarAhead = "TimeTooFarAhead";
+        public const string InvalidTime = "InvalidTime";
         public const string CounterWithTags = "CounterWithTags";
         public const string InvalidPeriod = "InvalidPeriod";
 

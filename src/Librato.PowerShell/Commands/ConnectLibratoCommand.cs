@@ -96,6 +96,15 @@ namespace Librato.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? OutboxPath { get; set; }
 
+        /// <summary>
+        /// How long one send may keep trying through failures (retries, waits for a rate limit): past it, what is left
+        /// is kept in the outbox or reported at once, so that an outage never holds a scheduled task for hours. 0 for
+        /// no limit.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int MaxSendDurationSec { get; set; } = (int)SenderOptions.DefaultMaxSendDuration.TotalSeconds;
+
         /// <summary>Send request bodies uncompressed (they are gzipped by default).</summary>
         [Parameter]
         public SwitchParameter NoCompression { get; set; }
@@ -145,7 +154,8 @@ namespace Librato.PowerShell.Commands
 
             var outbox = OutboxPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutboxPath);
             var session = new LibratoSession(
-                ReadCredentials(), options, AllowUnencryptedAuthentication.IsPresent, SanitizeMetricNames.IsPresent, defaultTags, outbox);
+                ReadCredentials(), options, AllowUnencryptedAuthentication.IsPresent, SanitizeMetricNames.IsPresent, defaultTags, outbox,
+                MaxSendDurationSec == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(MaxSendDurationSec));
 
             // The replaced session stays usable: scripts may still hold it from -PassThru.
             SessionStore.Replace(session);
@@ -231,11 +241,26 @@ namespace Librato.PowerShell.Commands
                 return null;
             }
 
+            if (!Proxy.IsAbsoluteUri || !string.IsNullOrEmpty(Proxy.UserInfo))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException(Proxy.IsAbsoluteUri
+                        ? $"The proxy '{WithoutUserInfo(Proxy)}' carries a user name or password in the URL, where it would show in the session and in " +
+                          "verbose output. Give the URL without it, and the proxy's credentials with -ProxyCredential."
+                        : $"The proxy '{Proxy}' is not an absolute URL such as http://proxy.example.com:8080."),
+                    ErrorIds.InvalidProxy,
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
             return new System.Net.WebProxy(Proxy)
             {
                 Credentials = ProxyCredential?.GetNetworkCredential(),
             };
         }
+
+        private static string WithoutUserInfo(Uri uri) =>
+            new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.GetLeftPart(UriPartial.Path);
 
         private void CheckTags(System.Collections.Generic.IDictionary<string, string> tags)
         {
@@ -253,6 +278,18 @@ namespace Librato.PowerShell.Commands
 
         private void CheckEndpoint(Uri endpoint)
         {
+            if (endpoint.IsAbsoluteUri && !string.IsNullOrEmpty(endpoint.UserInfo))
+            {
+                // Never echoed: the user information may be the token itself.
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException(
+                        $"The endpoint '{WithoutUserInfo(endpoint)}' carries a user name or password in the URL, where it would show in the session and in " +
+                        "verbose output. Give the URL without it, and the credentials with -Email and -Token or -Credential."),
+                    ErrorIds.InvalidEndpoint,
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
             if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
             {
                 ThrowTerminatingError(new ErrorRecord(

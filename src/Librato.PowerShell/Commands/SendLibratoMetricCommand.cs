@@ -4,34 +4,41 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 using Librato.Api;
 
 namespace Librato.PowerShell.Commands
 {
     /// <summary>
-    /// Sends measurements: one from -Name and -Value, or any number from the pipeline, in batches sent as they fill.
-    /// With -Queue they are added to a queue instead; with -Aggregate they are summarized first.
+    /// Sends measurements: one from -Name and -Value, or any number from the pipeline. The cmdlet reads its input and
+    /// hands each measurement to the sending engine (<see cref="MeasurementSender"/>), which batches, sends, keeps
+    /// what it cannot send in the outbox and says what became of each batch; the cmdlet writes that to its streams.
+    /// With -Queue measurements are added to a queue instead; with -Aggregate they are summarized first.
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "LibratoMetric", DefaultParameterSetName = InputObjectSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Measurement))]
-    public sealed class SendLibratoMetricCommand : LibratoCmdlet
+    public sealed class SendLibratoMetricCommand : LibratoCmdlet, IDisposable
     {
         public const string ValueSet = "Value";
         public const string InputObjectSet = "InputObject";
 
-        private MeasurementBatcher? batcher;
+        // In a list read by the cmdlet itself, measurements are made durable in the outbox this often (and before
+        // every batch): a write per item would cost as much as the rest of the send.
+        private const int CommitEvery = 256;
+
+        private MeasurementSender? sender;
+        private SendReport? report;
         private MeasurementReader? reader;
         private MeasurementValidator? validator;
         private PipelineAggregation? aggregation;
-        private readonly object gate = new object();
         private QueueSubmitResult? reportedSubmit;
         private ProgressReporter? progress;
-        private long sent;
-        private readonly Queue<(IReadOnlyList<Measurement> Batch, Task<SubmitResult> Task)> inFlight =
-            new Queue<(IReadOnlyList<Measurement>, Task<SubmitResult>)>();
-        private readonly OrderedSubmissions submissions = new OrderedSubmissions();
+
+        // Only while ShouldProcess can show or ask about batches (-WhatIf, -Confirm, -Verbose): the batches it is asked
+        // about are formed here, so that each question names what would go in one request.
+        private MeasurementBatcher? approval;
 
         // Made once: a new delegate per pipeline object is a measurable share of a million-object send.
         private Action<Measurement>? acceptInput;
@@ -41,11 +48,7 @@ namespace Librato.PowerShell.Commands
         // pipeline's input has been taken over.
         private object? current;
         private bool inputOpened;
-        private bool stopped;
         private bool whatIf;
-
-        // Naming a batch's metrics costs a set of 300 names per batch: only worth it when ShouldProcess shows them.
-        private bool describeBatches;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ValueSet)]
         [Parameter(Position = 0, ParameterSetName = InputObjectSet)]
@@ -107,10 +110,7 @@ namespace Librato.PowerShell.Commands
         /// </summary>
         [Parameter]
         [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
-
-        /// <summary>Two: one request can be answered while the next is sent and a third batch fills.</summary>
-        public const int DefaultThrottleLimit = 2;
+        public int ThrottleLimit { get; set; } = SenderOptions.DefaultThrottleLimit;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -142,58 +142,69 @@ namespace Librato.PowerShell.Commands
             });
             validator = Client.Options.Validator;
             whatIf = IsWhatIf();
-            describeBatches = ShowsShouldProcessTarget(ConfirmImpact.Low);
             acceptInput = m => Accept(m, current);
             reject = Reject;
-            batcher = new MeasurementBatcher(BatchSize);
             progress = new ProgressReporter(this, ProgressIds.Send, "Sending measurements to Librato", "measurements sent");
             if (Aggregate)
             {
                 aggregation = new PipelineAggregation(Period);
             }
 
-            // A scheduled task's earlier runs may have spooled batches: they go first, oldest first.
-            if (Queue == null && session.Outbox != null && !whatIf)
+            if (Queue != null)
             {
-                OutboxDelivery.Deliver(this, session.Outbox);
+                return;
+            }
+
+            if (whatIf || ShowsShouldProcessTarget(ConfirmImpact.Low))
+            {
+                approval = new MeasurementBatcher(BatchSize);
+            }
+
+            if (whatIf)
+            {
+                return;
+            }
+
+            sender = session.CreateSender(BatchSize, ThrottleLimit, Trace, Cancellation);
+            report = new SendReport(this, session, PassThru);
+
+            // A scheduled task's earlier runs may have left measurements in the outbox: they go first, oldest first.
+            if (session.Outbox != null)
+            {
+                DeliverOutbox(session);
             }
         }
 
         protected override void StopProcessing()
         {
+            // Ctrl+C: what was read and not delivered must not vanish. With an outbox it is there already. The engine
+            // is stopped first, so that it hands back its batches before their requests are cancelled.
+            var stopped = sender?.Stop();
             base.StopProcessing();
-
-            // Ctrl+C: what waits in a partial batch (or an aggregate) was taken from the pipeline and must not vanish.
-            if (batcher == null)
+            var waiting = new List<Measurement>();
+            if (stopped != null)
             {
-                return;
+                waiting.AddRange(stopped);
             }
 
-            lock (gate)
+            var summaries = Interlocked.Exchange(ref aggregation, null);
+            if (summaries != null)
             {
-                stopped = true;
-                var waiting = new List<Measurement>();
-                foreach (var batch in batcher.Drain())
+                waiting.AddRange(summaries.Measurements(EpochTime.Now()));
+            }
+
+            if (approval != null)
+            {
+                foreach (var batch in approval.Drain())
                 {
                     waiting.AddRange(batch);
                 }
+            }
 
-                // Batches still on their way may or may not have arrived; keeping them is harmless (times are set).
-                while (inFlight.Count > 0)
-                {
-                    waiting.AddRange(inFlight.Dequeue().Batch);
-                }
-
-                if (aggregation != null)
-                {
-                    waiting.AddRange(aggregation.Measurements(EpochTime.Now()));
-                    aggregation = null;
-                }
-
-                if (Queue == null)
-                {
-                    ActiveSession.KeepUnsent(waiting);
-                }
+            if (Queue == null && (sender == null || sender.OutboxDirectory == null || summaries != null))
+            {
+                // Without an outbox nothing else holds them. (Summaries were never handed to the engine.)
+                ActiveSession.KeepUnsent(sender?.OutboxDirectory == null ? waiting : (IReadOnlyList<Measurement>)waiting.Skip(stopped?.Count ?? 0).ToList());
             }
         }
 
@@ -203,10 +214,12 @@ namespace Librato.PowerShell.Commands
             if (ParameterSetName == ValueSet)
             {
                 reader!.ReadAll(Value, m => Accept(m, null), (problem, _) => Reject(problem, null));
+                Handed();
                 return;
             }
 
             Take(InputObject);
+            Handed();
             if (inputOpened)
             {
                 return;
@@ -216,14 +229,22 @@ namespace Librato.PowerShell.Commands
             // and one ProcessRecord per item.
             inputOpened = true;
             var rest = PipelineInput.TryOpen(this);
+            var read = 0;
             while (rest != null && rest.TryTake(out var item))
             {
                 Take(item);
+                if (++read % CommitEvery == 0)
+                {
+                    Handed();
+                }
+
                 if (Stopping)
                 {
                     throw new PipelineStoppedException();
                 }
             }
+
+            Handed();
         }
 
         [MethodImpl(HotPath.Optimized)]
@@ -246,34 +267,62 @@ namespace Librato.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            if (aggregation != null)
+            var summaries = Interlocked.Exchange(ref aggregation, null);
+            if (summaries != null)
             {
                 var now = EpochTime.Now();
-                foreach (var summary in aggregation.Measurements(Time.HasValue ? EpochTime.FromDateTime(Time.Value) : now))
+                foreach (var summary in summaries.Measurements(Time.HasValue ? EpochTime.FromDateTime(Time.Value) : now))
                 {
                     Deliver(summary, summary, now);
                 }
+
+                Handed();
             }
 
-            if (Queue == null)
-            {
-                List<IReadOnlyList<Measurement>> rest;
-                lock (gate)
-                {
-                    rest = batcher!.Drain().ToList();
-                }
-
-                foreach (var batch in rest)
-                {
-                    Send(batch);
-                }
-
-                CompleteAll();
-                progress!.Complete();
-            }
-            else
+            if (Queue != null)
             {
                 ReportQueueFailures();
+                return;
+            }
+
+            if (approval != null)
+            {
+                foreach (var batch in approval.Drain())
+                {
+                    Approve(batch);
+                }
+            }
+
+            if (sender == null)
+            {
+                return;
+            }
+
+            Engine(() => sender.Flush());
+            WaitForAll();
+            Close();
+            progress!.Complete();
+        }
+
+        /// <summary>The cmdlet's end, however it ends: the engine's outbox files are released.</summary>
+        public void Dispose() => sender?.Close();
+
+        /// <summary>
+        /// The input read so far is handed over for good: durable in the outbox (no stop of the process loses it), and
+        /// what the engine has to say about earlier batches is written.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        private void Handed()
+        {
+            if (sender == null)
+            {
+                return;
+            }
+
+            sender.Commit();
+            if (sender.HasOutcome)
+            {
+                Report();
             }
         }
 
@@ -282,9 +331,10 @@ namespace Librato.PowerShell.Commands
         {
             var now = EpochTime.Now();
             measurement.Time ??= now;
-            if (aggregation != null)
+            var summaries = aggregation;
+            if (summaries != null)
             {
-                if (!aggregation.Add(measurement))
+                if (!summaries.Add(measurement))
                 {
                     Reject(new InputProblem(ErrorIds.InvalidInputObject, $"'{measurement.Name}' has no single value to aggregate."), input);
                 }
@@ -322,22 +372,163 @@ namespace Librato.PowerShell.Commands
                 return;
             }
 
-            IReadOnlyList<Measurement>? full;
-            lock (gate)
+            if (approval != null)
             {
-                if (stopped)
+                var full = approval.Add(measurement);
+                if (full != null)
                 {
-                    // Read while Ctrl+C was being handled, after the waiting batches were kept: keep this one too.
-                    ActiveSession.KeepUnsent(new[] { measurement });
-                    return;
+                    Approve(full);
                 }
 
-                full = batcher!.Add(measurement);
+                return;
             }
 
-            if (full != null)
+            Hand(measurement);
+        }
+
+        /// <summary>Asks ShouldProcess about one batch (-WhatIf only describes it); an approved batch goes to the engine.</summary>
+        private void Approve(IReadOnlyList<Measurement> batch)
+        {
+            if (!ShouldProcess(Describe(batch), "Send") || sender == null)
             {
-                Send(full);
+                return;
+            }
+
+            foreach (var m in batch)
+            {
+                Hand(m);
+            }
+
+            Handed();
+        }
+
+        /// <summary>Hands a measurement to the engine; one it did not take, because Ctrl+C stopped it, is kept in the session.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        private void Hand(Measurement measurement)
+        {
+            bool taken;
+            try
+            {
+                taken = sender!.Add(measurement);
+            }
+            catch (OperationCanceledException) when (Stopping)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            if (!taken)
+            {
+                if (sender!.OutboxDirectory == null)
+                {
+                    ActiveSession.KeepUnsent(new[] { measurement });
+                }
+
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Runs an engine call that may wait for room on this thread; Ctrl+C while it waits stops the pipeline.</summary>
+        private void Engine(Action call)
+        {
+            try
+            {
+                call();
+            }
+            catch (OperationCanceledException) when (Stopping)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void DeliverOutbox(LibratoSession session)
+        {
+            var delivered = new ProgressReporter(this, ProgressIds.DeliverOutbox, "Sending the Librato outbox", "measurements sent from the outbox");
+            var delivery = Await(
+                ct => Task.Run(() => sender!.DeliverOutbox(validator!, ct), ct),
+                () =>
+                {
+                    report!.Drain(sender!);
+                    delivered.Report(sender!.DeliveredFromOutbox);
+                });
+            delivered.Complete();
+            report!.Drain(sender!);
+            if (delivery.StoppedBy != null)
+            {
+                if (ApiErrors.EndsCommand(delivery.StoppedBy))
+                {
+                    ThrowTerminatingError(ApiErrors.ToRecord(delivery.StoppedBy, null));
+                }
+
+                WriteWarning($"The outbox could not be delivered yet ({delivery.StoppedBy.Message}); {delivery.Remaining} file(s) wait in '{delivery.Directory}'.");
+            }
+
+            EndIfFatal();
+        }
+
+        /// <summary>Waits for every batch on its way, writing each outcome as it comes, and progress and verbose lines meanwhile.</summary>
+        private void WaitForAll()
+        {
+            while (true)
+            {
+                Report();
+                if (sender!.Dispatched == 0)
+                {
+                    break;
+                }
+
+                try
+                {
+                    sender.WaitForOutcome(TimeSpan.FromMilliseconds(250), Cancellation);
+                }
+                catch (OperationCanceledException) when (Stopping)
+                {
+                    throw new PipelineStoppedException();
+                }
+
+                FlushTrace();
+            }
+
+            FlushTrace();
+        }
+
+        private void Report()
+        {
+            report!.Drain(sender!);
+            progress!.Report(report.Sent);
+            FlushTrace();
+            EndIfFatal();
+        }
+
+        /// <summary>A certificate or proxy failure fails every request alike: the command ends, keeping what it holds.</summary>
+        private void EndIfFatal()
+        {
+            var ending = report?.Ending ?? sender?.StoppedBy;
+            if (ending == null || !ApiErrors.EndsCommand(ending))
+            {
+                return;
+            }
+
+            var left = sender!.Stop();
+            if (sender.OutboxDirectory == null)
+            {
+                ActiveSession.KeepUnsent(left);
+            }
+
+            Report();
+            Close();
+            var where = sender.OutboxDirectory == null ? "in the session's Unsent list" : $"in the outbox '{sender.OutboxDirectory}'";
+            var record = ApiErrors.ToRecord(ending, null);
+            record.ErrorDetails = new ErrorDetails($"{ending.Message}. Nothing more was sent; {left.Count} measurement(s) not yet sent are kept {where}.");
+            ThrowTerminatingError(record);
+        }
+
+        private void Close()
+        {
+            var kept = sender!.Close();
+            report!.Drain(sender);
+            if (kept > 0)
+            {
+                WriteVerbose($"{kept} measurement(s) wait in the outbox '{sender.OutboxDirectory}' for the next run.");
             }
         }
 
@@ -360,124 +551,10 @@ namespace Librato.PowerShell.Commands
             }
         }
 
-        /// <summary>
-        /// Starts sending a batch while the pipeline goes on producing the next one. At most -ThrottleLimit batches
-        /// are in flight; the oldest is finished (and its outcome reported, in order) before another starts. A batch
-        /// sharing a point with one in flight is sent only after it (see <see cref="OrderedSubmissions"/>).
-        /// </summary>
-        private void Send(IReadOnlyList<Measurement> batch)
-        {
-            if (!ShouldProcess(Describe(batch), "Send"))
-            {
-                return;
-            }
-
-            try
-            {
-                while (true)
-                {
-                    (IReadOnlyList<Measurement> Batch, Task<SubmitResult> Task) oldest;
-                    lock (gate)
-                    {
-                        if (inFlight.Count < ThrottleLimit)
-                        {
-                            // Serializing and compressing run on the thread pool too, not on the pipeline's thread.
-                            var client = Client;
-                            var cancellation = Cancellation;
-                            inFlight.Enqueue((batch, submissions.Start(batch, () => client.SubmitAsync(batch, Trace, cancellation), cancellation)));
-                            return;
-                        }
-
-                        oldest = inFlight.Dequeue();
-                    }
-
-                    Complete(oldest.Batch, oldest.Task);
-                }
-            }
-            catch (PipelineStoppedException)
-            {
-                // Ctrl+C while waiting for room: this batch never started.
-                ActiveSession.KeepUnsent(batch);
-                throw;
-            }
-        }
-
-        /// <summary>Waits for every batch still in flight, reporting each outcome.</summary>
-        private void CompleteAll()
-        {
-            while (true)
-            {
-                (IReadOnlyList<Measurement> Batch, Task<SubmitResult> Task) oldest;
-                lock (gate)
-                {
-                    if (inFlight.Count == 0)
-                    {
-                        return;
-                    }
-
-                    oldest = inFlight.Dequeue();
-                }
-
-                Complete(oldest.Batch, oldest.Task);
-            }
-        }
-
-        private void Complete(IReadOnlyList<Measurement> batch, Task<SubmitResult> sending)
-        {
-            SubmitResult result;
-            try
-            {
-                result = Await(_ => sending);
-            }
-            catch (LibratoApiException ex) when (ex.IsTransient && ActiveSession.Outbox != null)
-            {
-                var file = ActiveSession.Outbox.Write(batch, ex.Message);
-                WriteWarning($"{batch.Count} measurement(s) could not be sent ({ex.Message}); they wait in the outbox as '{file}' for the next run.");
-                return;
-            }
-            catch (LibratoApiException ex)
-            {
-                WriteError(ApiErrors.ToRecord(ex, batch.ToArray(), ErrorIds.SubmitFailed));
-                return;
-            }
-            catch (PipelineStoppedException)
-            {
-                // The batch in flight when Ctrl+C came: the API may or may not have it; sending it again is harmless
-                // because each measurement carries its time.
-                ActiveSession.KeepUnsent(batch);
-                throw;
-            }
-
-            sent += result.Accepted;
-            progress!.Report(sent);
-            var rejected = new HashSet<int>();
-            foreach (var r in result.Rejected)
-            {
-                rejected.Add(r.Index);
-                WriteError(new ErrorRecord(
-                    new InvalidOperationException($"The API refused '{batch[r.Index].Name}': {r.Reason}"),
-                    ErrorIds.MeasurementRejected,
-                    ErrorCategory.InvalidData,
-                    batch[r.Index]));
-            }
-
-            if (PassThru)
-            {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    if (!rejected.Contains(i))
-                    {
-                        WriteObject(batch[i]);
-                    }
-                }
-            }
-        }
-
         private string Describe(IReadOnlyList<Measurement> batch)
         {
             var route = batch[0].IsTagged ? "tagged" : "legacy";
-            var of = describeBatches ? " of " + MetricNames(batch) : string.Empty;
-            return $"{batch.Count} {route} measurement(s){of} at {ActiveSession.Endpoint}";
+            return $"{batch.Count} {route} measurement(s) of {MetricNames(batch)} at {ActiveSession.Endpoint}";
         }
 
         private static string MetricNames(IReadOnlyList<Measurement> batch)

@@ -38,11 +38,15 @@ namespace Librato.PowerShell.Commands
 
                     if (queue.Count > 0)
                     {
-                        // The queue ends with this command; what it could not deliver goes to the outbox or Unsent.
+                        // The queue ends with this command; what it could not deliver is in its outbox, or else goes to Unsent.
                         var left = queue.Core.Pending;
-                        queue.Session.KeepUnsent(left);
+                        if (queue.Core.OutboxDirectory == null)
+                        {
+                            queue.Session.KeepUnsent(left);
+                        }
+
                         WriteWarning($"{left.Count} measurement(s) were not delivered; they were kept " +
-                            (queue.Session.OutboxPath != null ? $"in the outbox '{queue.Session.OutboxPath}'." : "in the session's Unsent list."));
+                            (queue.Core.OutboxDirectory != null ? $"in the outbox '{queue.Core.OutboxDirectory}' for the next run." : "in the session's Unsent list."));
                     }
                 }
             }

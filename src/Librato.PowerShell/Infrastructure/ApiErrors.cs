@@ -9,6 +9,28 @@ namespace Librato.PowerShell
         public static ErrorRecord ToRecord(LibratoApiException ex, object? target, string? errorId = null) =>
             new ErrorRecord(ex, errorId ?? IdFor(ex.Kind), CategoryFor(ex.Kind), target);
 
+        /// <summary>
+        /// The id for a batch that was not delivered: <see cref="ErrorIds.SubmitFailed"/>, except where the cause has an
+        /// id of its own that says more (an answer that was not the API's, a redirect, the certificate, the proxy).
+        /// </summary>
+        public static string ForSubmission(LibratoApiException ex)
+        {
+            switch (ex.Kind)
+            {
+                case LibratoErrorKind.MalformedResponse:
+                case LibratoErrorKind.Redirected:
+                case LibratoErrorKind.CertificateInvalid:
+                case LibratoErrorKind.ProxyAuthenticationFailed:
+                    return IdFor(ex.Kind);
+                default:
+                    return ErrorIds.SubmitFailed;
+            }
+        }
+
+        /// <summary>Failures that no later request of the session can get past: they end the command.</summary>
+        public static bool EndsCommand(LibratoApiException ex) =>
+            ex.Kind == LibratoErrorKind.CertificateInvalid || ex.Kind == LibratoErrorKind.ProxyAuthenticationFailed;
+
         public static string IdFor(LibratoErrorKind kind)
         {
             switch (kind)
@@ -21,6 +43,10 @@ namespace Librato.PowerShell
                 case LibratoErrorKind.Timeout: return ErrorIds.Timeout;
                 case LibratoErrorKind.Connection: return ErrorIds.ConnectionFailed;
                 case LibratoErrorKind.MalformedResponse: return ErrorIds.MalformedResponse;
+                case LibratoErrorKind.Redirected: return ErrorIds.Redirected;
+                case LibratoErrorKind.CertificateInvalid: return ErrorIds.CertificateInvalid;
+                case LibratoErrorKind.ProxyAuthenticationFailed: return ErrorIds.ProxyAuthenticationFailed;
+                case LibratoErrorKind.PayloadTooLarge: return ErrorIds.PayloadTooLarge;
                 default: return ErrorIds.InvalidRequest;
             }
         }
@@ -37,6 +63,10 @@ namespace Librato.PowerShell
                 case LibratoErrorKind.Connection: return ErrorCategory.ConnectionError;
                 case LibratoErrorKind.MalformedResponse: return ErrorCategory.InvalidResult;
                 case LibratoErrorKind.ServerError: return ErrorCategory.ResourceUnavailable;
+                case LibratoErrorKind.Redirected: return ErrorCategory.ConnectionError;
+                case LibratoErrorKind.CertificateInvalid: return ErrorCategory.SecurityError;
+                case LibratoErrorKind.ProxyAuthenticationFailed: return ErrorCategory.AuthenticationError;
+                case LibratoErrorKind.PayloadTooLarge: return ErrorCategory.LimitsExceeded;
                 default: return ErrorCategory.InvalidArgument;
             }
         }

@@ -27,6 +27,15 @@ namespace Librato.PowerShell
         public const string ConnectionFailed = "Librato.ConnectionFailed";
         public const string InvalidRequest = "Librato.InvalidRequest";
         public const string MalformedResponse = "Librato.MalformedResponse";
+        public const string Redirected = "Librato.Redirected";
+        public const string CertificateInvalid = "Librato.CertificateInvalid";
+        public const string ProxyAuthenticationFailed = "Librato.ProxyAuthenticationFailed";
+        public const string PayloadTooLarge = "Librato.PayloadTooLarge";
+        // The outbox and the engine's time limit.
+        public const string OutboxWriteFailed = "Librato.OutboxWriteFailed";
+        public const string NotSent = "Librato.NotSent";
+        public const string InvalidTime = "Librato.InvalidTime";
+        public const string InvalidProxy = "Librato.InvalidProxy";
 
         // Alerts and services; rule violations use ForValidation with the core's AlertValidationCodes.
         public const string AlertNotFound = "Librato.AlertNotFound";

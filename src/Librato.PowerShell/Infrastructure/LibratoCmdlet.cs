@@ -58,6 +58,13 @@ namespace Librato.PowerShell
             {
                 throw new PipelineStoppedException();
             }
+            catch (LibratoApiException ex) when (ApiErrors.EndsCommand(ex))
+            {
+                // The certificate or the proxy fails every request alike: one clear error, not one per item.
+                FlushTrace();
+                ThrowTerminatingError(ApiErrors.ToRecord(ex, null));
+                throw;
+            }
             finally
             {
                 FlushTrace();
@@ -122,6 +129,11 @@ namespace Librato.PowerShell
 
             if (result.StoppedBy != null)
             {
+                if (ApiErrors.EndsCommand(result.StoppedBy))
+                {
+                    ThrowTerminatingError(QueueErrors.ForStopped(result.StoppedBy, queue));
+                }
+
                 WriteError(QueueErrors.ForStopped(result.StoppedBy, queue));
             }
 

@@ -49,6 +49,9 @@ namespace Librato.PowerShell
                 Tags = tags,
                 DefaultTags = ActiveSession.DefaultTagLevel,
                 InheritTags = InheritTags,
+                Outbox = ActiveSession.Outbox,
+                MaxSendDuration = ActiveSession.MaxSendDuration,
+                ProcessExiting = LibratoSession.ReportLostAtExit,
             };
             return new LibratoQueue(ActiveSession, new MeasurementQueue(Client, options));
         }

@@ -98,7 +98,7 @@ namespace Librato.PowerShell
                 return;
             }
 
-            if (!InputConversion.TryTime(sample.Properties["Timestamp"]?.Value ?? setTime, out var time))
+            if (InputConversion.TryTime(sample.Properties["Timestamp"]?.Value ?? setTime, out var time, out _) != TimeReading.Ok)
             {
                 reject(new InputProblem(ErrorIds.InvalidCounterSample, $"The sample of '{path}' has an unreadable Timestamp."), sample);
                 return;

@@ -3,12 +3,26 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Librato.Api;
 
 namespace Librato.PowerShell
 {
     /// <summary>Loose conversions of pipeline values (numbers as strings, times as epochs, tags as hashtables).</summary>
+    /// <summary>What reading a time gave.</summary>
+    internal enum TimeReading
+    {
+        /// <summary>A time, or none (left out).</summary>
+        Ok,
+
+        /// <summary>Not a date nor a number.</summary>
+        NotATime,
+
+        /// <summary>A date or number, but not one a measurement can carry.</summary>
+        OutOfRange,
+    }
+
     internal static class InputConversion
     {
         /// <summary>
@@ -45,6 +59,16 @@ namespace Librato.PowerShell
                     return true;
                 case decimal m:
                     number = (double)m;
+                    return true;
+                case BigInteger big:
+                    // Within double's range a value reads as the number it is, rounded to double as every value is.
+                    var converted = (double)big;
+                    if (double.IsInfinity(converted))
+                    {
+                        return false;
+                    }
+
+                    number = converted;
                     return true;
                 case string s:
                     if (double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
@@ -87,42 +111,121 @@ namespace Librato.PowerShell
             return true;
         }
 
-        /// <summary>Reads a time as epoch seconds from DateTime, DateTimeOffset, an epoch number or a date string.</summary>
+        /// <summary>
+        /// Reads a time as epoch seconds from DateTime, DateTimeOffset, a number of any numeric type (epoch seconds,
+        /// fractions dropped) or a string (a date, or epoch seconds). <see cref="TimeReading.OutOfRange"/> when it reads
+        /// but names no time a measurement can carry (epoch milliseconds, DateTime.MaxValue); then
+        /// <paramref name="understood"/> says what it was taken for.
+        /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        public static bool TryTime(object? value, out long? epoch)
+        public static TimeReading TryTime(object? value, out long? epoch, out string? understood)
         {
             epoch = null;
+            understood = null;
             var raw = Unwrap(value);
 
             // Epoch seconds, the common form in bulk input, need no trip through DateTime.
             if (raw is long seconds)
             {
-                epoch = seconds;
-                return true;
+                return InRange(seconds, ref epoch, ref understood);
             }
 
             if (raw is int small)
             {
-                epoch = small;
-                return true;
+                return InRange(small, ref epoch, ref understood);
             }
 
-            switch (LibratoTimeAttribute.Convert(raw))
+            switch (raw)
             {
                 case null:
-                    return true;
+                    return TimeReading.Ok;
                 case DateTime dt:
-                    epoch = EpochTime.FromDateTime(dt);
-                    return true;
-                case string s when DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed):
-                    epoch = EpochTime.FromDateTime(parsed);
-                    return true;
-                case string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedSeconds):
-                    epoch = parsedSeconds;
-                    return true;
+                    return FromDateTime(dt, ref epoch, ref understood);
+                case DateTimeOffset offset:
+                    return FromDateTime(offset.UtcDateTime, ref epoch, ref understood);
+                case BigInteger big:
+                    return InRange((double)big, ref epoch, ref understood);
+                case string s:
+                    var text = s.Trim();
+                    if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedSeconds))
+                    {
+                        return InRange(parsedSeconds, ref epoch, ref understood);
+                    }
+
+                    if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsedNumber))
+                    {
+                        return InRange(parsedNumber, ref epoch, ref understood);
+                    }
+
+                    if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                    {
+                        return FromDateTime(parsed, ref epoch, ref understood);
+                    }
+
+                    return TimeReading.NotATime;
+                case decimal m:
+                    // Exact: [math]::Floor($i / 500) gives a decimal, and a double would round large ones.
+                    var whole = decimal.Floor(m);
+                    if (whole < 0 || whole > EpochTime.Latest)
+                    {
+                        understood = EpochTime.DescribeOutOfRange((double)m);
+                        return TimeReading.OutOfRange;
+                    }
+
+                    epoch = (long)whole;
+                    return TimeReading.Ok;
+                case bool _:
+                case char _:
+                    return TimeReading.NotATime;
+                case IConvertible c when IsNumeric(c.GetTypeCode()):
+                    return InRange(c.ToDouble(CultureInfo.InvariantCulture), ref epoch, ref understood);
                 default:
-                    return false;
+                    return TimeReading.NotATime;
             }
+        }
+
+        private static TimeReading InRange(double seconds, ref long? epoch, ref string? understood)
+        {
+            if (!EpochTime.IsInRange(seconds))
+            {
+                understood = EpochTime.DescribeOutOfRange(seconds);
+                return TimeReading.OutOfRange;
+            }
+
+            epoch = (long)Math.Floor(seconds);
+            return TimeReading.Ok;
+        }
+
+        private static TimeReading InRange(long seconds, ref long? epoch, ref string? understood)
+        {
+            if (seconds < 0 || seconds > EpochTime.Latest)
+            {
+                understood = EpochTime.DescribeOutOfRange(seconds);
+                return TimeReading.OutOfRange;
+            }
+
+            epoch = seconds;
+            return TimeReading.Ok;
+        }
+
+        private static TimeReading FromDateTime(DateTime time, ref long? epoch, ref string? understood)
+        {
+            if (time == DateTime.MaxValue || time == DateTime.MinValue)
+            {
+                understood = $"it is DateTime.{(time == DateTime.MaxValue ? "MaxValue" : "MinValue")}, which stands for no time at all; " +
+                    "give the time of the measurement, or leave Time out for the time it is sent";
+                return TimeReading.OutOfRange;
+            }
+
+            var seconds = EpochTime.FromDateTime(time);
+            if (seconds < 0)
+            {
+                understood = "it is before 1970, where epoch time starts";
+                return TimeReading.OutOfRange;
+            }
+
+            epoch = seconds;
+            return TimeReading.Ok;
         }
 
         [MethodImpl(HotPath.Optimized)]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Globalization;
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using Librato.Api;
@@ -146,10 +147,14 @@ namespace Librato.PowerShell
 
             m.Count = count;
             raw = get[InputField.Time];
-            if (!InputConversion.TryTime(raw, out var time))
+            switch (InputConversion.TryTime(raw, out var time, out var understood))
             {
-                problem = new InputProblem(ErrorIds.InvalidInputObject, $"Time '{raw}' of '{name}' is not a date or an epoch second.");
-                return null;
+                case TimeReading.NotATime:
+                    problem = new InputProblem(ErrorIds.InvalidTime, $"Time '{raw}' of '{name}' is not a date or a number of epoch seconds.");
+                    return null;
+                case TimeReading.OutOfRange:
+                    problem = new InputProblem(ErrorIds.InvalidTime, $"Time {FormatTime(raw)} of '{name}' is not a time a measurement can have: {understood}.");
+                    return null;
             }
 
             m.Time = time;
@@ -193,6 +198,14 @@ namespace Librato.PowerShell
             }
 
             return true;
+        }
+
+        private static string FormatTime(object? raw)
+        {
+            var value = InputConversion.Unwrap(raw);
+            return value is DateTime dt
+                ? dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+                : value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : "'" + value + "'";
         }
 
         private static InputProblem NotANumber(string property, object? raw) =>

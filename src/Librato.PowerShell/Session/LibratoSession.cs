@@ -20,8 +20,10 @@ namespace Librato.PowerShell
             bool allowUnencryptedAuthentication,
             bool sanitizeMetricNames,
             IDictionary<string, string>? defaultTags,
-            string? outboxPath)
+            string? outboxPath,
+            TimeSpan? maxSendDuration)
         {
+            MaxSendDuration = maxSendDuration;
             Outbox = outboxPath == null ? null : new Outbox(outboxPath);
             client = new LibratoClient(credentials, options);
             AllowUnencryptedAuthentication = allowUnencryptedAuthentication;
@@ -48,6 +50,14 @@ namespace Librato.PowerShell
 
         public int MaxRetryDelaySec => (int)client.Options.MaxRetryDelay.TotalSeconds;
 
+        /// <summary>
+        /// How long one send may keep trying through failures before it keeps (outbox) or reports what is left
+        /// without waiting more; 0 for no limit.
+        /// </summary>
+        public int MaxSendDurationSec => MaxSendDuration.HasValue ? (int)MaxSendDuration.Value.TotalSeconds : 0;
+
+        internal TimeSpan? MaxSendDuration { get; }
+
         /// <summary>The explicit proxy; null means the system or environment proxy (or none, see <see cref="UseProxy"/>).</summary>
         public Uri? Proxy => (client.Options.Proxy as System.Net.WebProxy)?.Address;
 
@@ -61,8 +71,9 @@ namespace Librato.PowerShell
         public string? OutboxPath => Outbox?.Directory;
 
         /// <summary>
-        /// Measurements a stopped command (Ctrl+C) had not sent, kept here when there is no outbox so that nothing
-        /// is lost; send them with <c>$session.Unsent | Send-LibratoMetric</c>.
+        /// Measurements that are neither delivered nor in an outbox: those a stopped command (Ctrl+C) had not sent
+        /// when there is no outbox, and those the outbox could not be written for. Send them with
+        /// <c>$session.Unsent | Send-LibratoMetric</c>.
         /// </summary>
         public IReadOnlyList<Measurement> Unsent
         {
@@ -112,17 +123,11 @@ namespace Librato.PowerShell
         internal IDictionary<string, string>? DefaultTagLevel =>
             DefaultTags == null ? null : new Dictionary<string, string>((IDictionary<string, string>)DefaultTags, StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Keeps what a stopped command could not send: in the outbox when there is one, else in <see cref="Unsent"/>.</summary>
+        /// <summary>Keeps measurements that are in no outbox in <see cref="Unsent"/>, so that they are not lost with the command.</summary>
         internal void KeepUnsent(IReadOnlyList<Measurement> measurements)
         {
             if (measurements.Count == 0)
             {
-                return;
-            }
-
-            if (Outbox != null)
-            {
-                Outbox.Write(measurements, "the command was stopped before sending them");
                 return;
             }
 
@@ -140,6 +145,40 @@ namespace Librato.PowerShell
                 var taken = unsent.ToArray();
                 unsent.Clear();
                 return taken;
+            }
+        }
+
+        /// <summary>The engine for one send of this session: its outbox, time limit and the given batching.</summary>
+        internal MeasurementSender CreateSender(int batchSize, int throttleLimit, IRequestTrace? trace, System.Threading.CancellationToken cancellation) =>
+            new MeasurementSender(
+                Client,
+                new SenderOptions
+                {
+                    BatchSize = batchSize,
+                    ThrottleLimit = throttleLimit,
+                    Outbox = Outbox,
+                    MaxSendDuration = MaxSendDuration,
+                    Trace = trace,
+                    ProcessExiting = ReportLostAtExit,
+                },
+                cancellation);
+
+        /// <summary>
+        /// The process is ending (SIGTERM, a closed terminal) with measurements in memory and no outbox: nothing can
+        /// keep them, but the task's log can say so. The pipeline cannot be written to any more; standard error can.
+        /// </summary>
+        internal static void ReportLostAtExit(IReadOnlyList<Measurement> lost)
+        {
+            try
+            {
+                Console.Error.WriteLine(
+                    $"Librato: the process is ending with {lost.Count} measurement(s) not sent (first: {lost[0]}), and no outbox to keep them. " +
+                    "Connect-Librato -OutboxPath keeps measurements on disk until they are delivered, through any stop.");
+                Console.Error.Flush();
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is ObjectDisposedException)
+            {
+                // No standard error to write to.
             }
         }
 

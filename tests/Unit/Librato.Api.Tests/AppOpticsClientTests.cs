@@ -132,7 +132,7 @@ namespace Librato.Api.Tests
             {
                 Answer = call => call == 1
                     ? """{"measurements":{"summary":{"total":1000,"accepted":999,"failed":1}},"errors":[{"index":5,"param":"value","reason":"bad"}]}"""
-                    : string.Empty,
+                    : "{\"errors\":[]}",
             };
             using var client = AppOptics(handler);
 
@@ -212,7 +212,8 @@ namespace Librato.Api.Tests
         {
             private readonly List<(string Uri, string? Scheme, string? Parameter, string Body)> requests = new List<(string, string?, string?, string)>();
 
-            public Func<int, string> Answer { get; set; } = _ => string.Empty;
+            /// <summary>The body of the answer to a submission; by default the API's summary of nothing refused.</summary>
+            public Func<int, string> Answer { get; set; } = _ => "{\"errors\":[]}";
 
             public IReadOnlyList<(string Uri, string? Scheme, string? Parameter, string Body)> Requests
             {

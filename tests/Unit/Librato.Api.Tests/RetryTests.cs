@@ -93,12 +93,13 @@ namespace Librato.Api.Tests
         [Fact]
         public void An_exhausted_rate_limit_waits_for_its_reset()
         {
-            var reset = EpochTime.Now() + 3;
-            var wait = RetryHints.FromRateLimit(new[] { $"limit=100,remaining=0,reset={reset}" });
-            Assert.NotNull(wait);
-            Assert.InRange(wait!.Value.TotalSeconds, 1, 3);
-            Assert.Null(RetryHints.FromRateLimit(new[] { $"limit=100,remaining=5,reset={reset}" }));
-            Assert.Null(RetryHints.FromRateLimit(new[] { "remaining=101" }));
+            const long now = 1_800_000_000;
+            var wait = RetryHints.FromRateLimit(new[] { $"limit=100,remaining=0,reset={now + 3}" }, now);
+            Assert.Equal(TimeSpan.FromSeconds(3), wait);
+            Assert.Equal(TimeSpan.Zero, RetryHints.FromRateLimit(new[] { $"limit=100,remaining=0,reset={now - 3}" }, now));
+            Assert.Null(RetryHints.FromRateLimit(new[] { $"limit=100,remaining=5,reset={now + 3}" }, now));
+            Assert.Null(RetryHints.FromRateLimit(new[] { "remaining=101" }, now));
+            Assert.Null(RetryHints.FromRateLimit(new[] { "remaining=0" }, now));
         }
 
         [Fact]

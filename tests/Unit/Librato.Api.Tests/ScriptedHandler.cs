@@ -84,7 +84,10 @@ namespace Librato.Api.Tests
                 wireLengths.Add(wireLength);
             }
 
-            var response = new HttpResponseMessage(status) { Content = new StringContent(ResponseBody ?? string.Empty, Encoding.UTF8, "application/json") };
+            // Unless scripted, a tagged submission is answered as the API does, with a JSON object (an empty body is
+            // not an answer the client takes for one); other routes with nothing.
+            var answerBody = ResponseBody ?? (request.RequestUri!.AbsolutePath.EndsWith("/v1/measurements", StringComparison.Ordinal) ? "{\"errors\":[]}" : string.Empty);
+            var response = new HttpResponseMessage(status) { Content = new StringContent(answerBody, Encoding.UTF8, "application/json") };
             Decorate?.Invoke(call, response);
             return response;
         }

@@ -40,7 +40,11 @@ namespace Librato.Api.Tests
                 new LibratoCredentials("a@b.c", "t"),
                 new LibratoClientOptions { Endpoint = new Uri($"https://localhost:{port}"), MaxRetries = 0 });
             var ex = await Assert.ThrowsAsync<LibratoApiException>(() => client.ListMetricsAsync(null));
-            Assert.Equal(LibratoErrorKind.Connection, ex.Kind);
+            Assert.Equal(LibratoErrorKind.CertificateInvalid, ex.Kind);
+            Assert.False(ex.IsTransient);
+            Assert.True(ex.IsSessionProblem);
+            Assert.Contains("UntrustedRoot", ex.Message);
+            Assert.Contains("SSL_CERT_FILE", ex.Message);
             await server;
             listener.Stop();
         }
