@@ -37,6 +37,9 @@ internal sealed class Fault
 
     public int? RetryAfter { get; init; }
 
+    /// <summary>A Location header to answer with (a redirect, with a 3xx status).</summary>
+    public string? Location { get; init; }
+
     public int DelayMilliseconds { get; init; }
 
     /// <summary>Whether the route handles the request first (so its data is stored) before the fault answers.</summary>

@@ -20,6 +20,7 @@ internal static class FaultJson
         writer.WriteOrNull("body", fault.Body);
         writer.WriteOrNull("content_type", fault.ContentType);
         writer.WriteOrNull("retry_after", fault.RetryAfter);
+        writer.WriteOrNull("location", fault.Location);
         writer.WriteNumber("delay_ms", fault.DelayMilliseconds);
         writer.WriteBoolean("process", fault.Process);
         if (fault.Kind == FaultKind.Drop)

@@ -11,7 +11,7 @@ internal static class FaultParser
     public const int MaxDelayMilliseconds = 600000;
 
     private static readonly string[] KnownFields =
-        { "kind", "match", "count", "status", "body", "content_type", "retry_after", "delay_ms", "process", "after", "bytes" };
+        { "kind", "match", "count", "status", "body", "content_type", "retry_after", "location", "delay_ms", "process", "after", "bytes" };
 
     public static Fault? Parse(JsonElement root, ParamErrors errors)
     {
@@ -42,6 +42,7 @@ internal static class FaultParser
         long? bytes = ReadOptionalInteger(root, "bytes", 0, int.MaxValue, errors);
         string? body = ReadString(root, "body", errors);
         string? contentType = ReadString(root, "content_type", errors);
+        string? location = ReadString(root, "location", errors);
         string? after = ReadString(root, "after", errors);
         bool? process = null;
         if (JsonBody.Get(root, "process") is { ValueKind: not JsonValueKind.Undefined } processElement)
@@ -77,6 +78,7 @@ internal static class FaultParser
             Body = body,
             ContentType = contentType,
             RetryAfter = (int?)retryAfter,
+            Location = location,
             DelayMilliseconds = (int)delay,
             Process = process ?? kind is FaultKind.Truncate or FaultKind.Delay or FaultKind.StoredThen5xx,
             DropAfterHeaders = after == "headers",

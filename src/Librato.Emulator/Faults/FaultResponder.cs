@@ -177,6 +177,11 @@ internal static class FaultResponder
         {
             response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
+
+        if (fault.Location is { } location)
+        {
+            response.Headers.Location = location;
+        }
     }
 
     /// <summary>Puts back what the route answered in headers, except what describes its (replaced) body.</summary>

@@ -84,6 +84,18 @@ public sealed class FaultTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task StatusFaultCanRedirect()
+    {
+        var created = await AddFault("""{"kind":"status","status":307,"location":"https://elsewhere.invalid/v1/metrics","body":""}""");
+        var answer = await Api.PostJsonAsync("/v1/measurements", Tagged);
+
+        Assert.Equal("https://elsewhere.invalid/v1/metrics", created.GetProperty("location").GetString());
+        Assert.Equal(307, answer.Status);
+        Assert.Equal("https://elsewhere.invalid/v1/metrics", answer.Message.Headers.Location!.OriginalString);
+        Assert.Equal(0, Stored);
+    }
+
+    [Fact]
     public async Task StatusFaultUsesTheGivenBodyAndContentType()
     {
         await AddFault("""{"kind":"status","status":429,"body":"slow down","content_type":"text/plain"}""");
@@ -155,7 +167,7 @@ public sealed class FaultTests : EmulatorTestBase
         var listed = (await Control.GetAsync("/_emulator/faults")).Json;
         Assert.Equal(2, listed.GetArrayLength());
         Assert.Equal(
-            """{"id":1,"kind":"delay","match":{"method":"POST","path":"/v1/metrics","user":null},"remaining":3,"status":null,"body":null,"content_type":null,"retry_after":null,"delay_ms":5,"process":true,"after":null,"bytes":null}""",
+            """{"id":1,"kind":"delay","match":{"method":"POST","path":"/v1/metrics","user":null},"remaining":3,"status":null,"body":null,"content_type":null,"retry_after":null,"location":null,"delay_ms":5,"process":true,"after":null,"bytes":null}""",
             listed[0].GetRawText());
         Assert.Equal("headers", second.GetProperty("after").GetString());
 

@@ -37,7 +37,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
         options.Accounts.Add(new EmulatorAccount(OtherEmail, OtherToken));
         options.Accounts.Add(new EmulatorAccount(ColonEmail, ColonToken));
         host = await EmulatorHost.StartAsync(options);
-        http = new HttpClient { BaseAddress = host.BaseAddress };
+        // Redirects are seen as they are (a redirect fault is one), not followed.
+        http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
     }
 
     public async Task DisposeAsync()
