@@ -19,6 +19,10 @@ function Start-LibratoEmulator {
         # Answer as AppOptics (--appoptics): the token alone authenticates, tagged measurements only.
         [switch] $AppOptics,
 
+        # Serve https with a certificate the emulator makes at start (--https); the certificate authority that signed
+        # it is written to a file (CertificateAuthorityFile on the result) for clients to trust.
+        [switch] $Https,
+
         [int] $TimeoutSec = 30
     )
 
@@ -32,6 +36,11 @@ function Start-LibratoEmulator {
     $arguments = @($dll, '--urls', 'http://127.0.0.1:0', '--user', $Email, '--token', $Token) + $ArgumentList
     if ($AppOptics) {
         $arguments += '--appoptics'
+    }
+    $authority = $null
+    if ($Https) {
+        $authority = [System.IO.Path]::GetTempFileName()
+        $arguments += '--https', '--ca-file', $authority
     }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
         -RedirectStandardOutput $stdout -RedirectStandardError $stderr
@@ -49,6 +58,7 @@ function Start-LibratoEmulator {
                 Api        = if ($AppOptics) { 'AppOptics' } else { 'Librato' }
                 Email      = $Email
                 Token      = $Token
+                CertificateAuthorityFile = $authority
                 Process    = $process
                 StdOut     = $stdout
                 StdErr     = $stderr
@@ -84,6 +94,9 @@ function Stop-LibratoEmulator {
         }
 
         Remove-Item -LiteralPath $Emulator.StdOut, $Emulator.StdErr -ErrorAction SilentlyContinue
+        if ($Emulator.PSObject.Properties['CertificateAuthorityFile'] -and $Emulator.CertificateAuthorityFile) {
+            Remove-Item -LiteralPath $Emulator.CertificateAuthorityFile -ErrorAction SilentlyContinue
+        }
     }
 }
 
@@ -100,8 +113,66 @@ function Invoke-LibratoEmulatorControl {
         [string] $Method = 'Get'
     )
 
+    $uri = $Emulator.Url + '/_emulator/' + $Path.TrimStart('/')
+    if ($Emulator.PSObject.Properties['CertificateAuthorityFile'] -and $Emulator.CertificateAuthorityFile) {
+        # Over https the emulator's own certificate authority is trusted for this call, and only that one.
+        if (-not ('LibratoEmulatorTrust' -as [type])) { Add-Type -TypeDefinition $TrustSource }
+        $text = [LibratoEmulatorTrust]::Send($Method, $uri, $Emulator.CertificateAuthorityFile)
+        if ($text) { $text | ConvertFrom-Json | ForEach-Object { $_ } }
+        return
+    }
+
     # Invoke-RestMethod writes a JSON array as one object; unroll it so callers can filter its items.
-    Invoke-RestMethod -Method $Method -Uri ($Emulator.Url + '/_emulator/' + $Path.TrimStart('/')) | ForEach-Object { $_ }
+    Invoke-RestMethod -Method $Method -Uri $uri | ForEach-Object { $_ }
 }
+
+# Calls to an emulator over https that trust its certificate authority alone: the chain is built with that CA as
+# the only root, so certificate validation is done, not skipped, without touching the machine's trust store.
+# Compiled on first use only.
+$TrustSource = @'
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net.Http;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+public static class LibratoEmulatorTrust
+{
+    private static readonly ConcurrentDictionary<string, HttpClient> Clients = new ConcurrentDictionary<string, HttpClient>();
+
+    public static string Send(string method, string uri, string authorityFile)
+    {
+        var client = Clients.GetOrAdd(authorityFile, Create);
+        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), uri);
+        using var response = client.Send(request);
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+        return body;
+    }
+
+    private static HttpClient Create(string authorityFile)
+    {
+        var authority = X509Certificate2.CreateFromPem(File.ReadAllText(authorityFile));
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) =>
+            {
+                if (certificate == null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+                {
+                    return false;
+                }
+
+                using var custom = new X509Chain();
+                custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                custom.ChainPolicy.CustomTrustStore.Add(authority);
+                custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return custom.Build(certificate);
+            },
+        };
+        return new HttpClient(handler);
+    }
+}
+'@
 
 Export-ModuleMember -Function Start-LibratoEmulator, Stop-LibratoEmulator, Invoke-LibratoEmulatorControl

@@ -31,6 +31,21 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool AppOptics { get; set; }
 
+    /// <summary>Serve https: with <see cref="CertificateFile"/>, or with a certificate made at start (see <see cref="CertificateAuthorityFile"/>).</summary>
+    public bool Https { get; set; }
+
+    /// <summary>The server certificate: a PEM file (with its key, or the key in <see cref="CertificateKeyFile"/>) or a PKCS#12 file.</summary>
+    public string? CertificateFile { get; set; }
+
+    /// <summary>The PEM file of <see cref="CertificateFile"/>'s key, when it is apart.</summary>
+    public string? CertificateKeyFile { get; set; }
+
+    /// <summary>Where to write the certificate (no key) of the authority that signed a certificate made at start, for clients to trust.</summary>
+    public string? CertificateAuthorityFile { get; set; }
+
+    /// <summary>Whether the emulator serves https (<see cref="Https"/> or a <see cref="CertificateFile"/>).</summary>
+    public bool UsesTls => Https || CertificateFile is not null;
+
     /// <summary>Allows listening on non-loopback addresses.</summary>
     public bool AllowRemote { get; set; }
 

@@ -180,10 +180,10 @@ namespace Librato.Api
                     var reason = certificates.LastFailure;
                     if (reason != null || inner.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0)
                     {
-                        var why = reason ?? inner.Message.TrimEnd('.') + "; " + CertificateObserver.TrustAdvice();
+                        var why = reason ?? inner.Message.TrimEnd('.') + ". To trust a private certificate authority, " + CertificateObserver.TrustAdvice();
                         return new LibratoApiException(
                             LibratoErrorKind.CertificateInvalid, method.Method, path, null,
-                            new[] { $"the TLS certificate of '{baseUri.Host}' is not valid: {why}. Certificate validation cannot be turned off" }, ex);
+                            new[] { $"the certificate of '{baseUri.Host}' is not valid: {why}. Certificate validation cannot be turned off" }, ex);
                     }
                 }
             }

@@ -28,19 +28,22 @@ namespace Librato.Api
             return errors == SslPolicyErrors.None;
         }
 
-        /// <summary>The reason in words, with the platform's own terms in brackets.</summary>
+        /// <summary>
+        /// The reason in words, as what follows "the certificate of 'host' is not valid: ", with the platform's own
+        /// terms in brackets and what to do.
+        /// </summary>
         internal static string Describe(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
         {
             if ((errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
             {
-                return "the server sent no certificate (RemoteCertificateNotAvailable)";
+                return "the server sent none (RemoteCertificateNotAvailable)";
             }
 
-            var subject = certificate == null ? string.Empty : " (" + certificate.Subject + ")";
+            var subject = certificate == null ? "it" : "it (" + certificate.Subject + ")";
             if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
             {
-                return "the certificate was issued for another name" + subject +
-                    " (RemoteCertificateNameMismatch); connect to the name it was issued for with -Endpoint, or have the server's certificate name this one";
+                return subject + " was issued for another name (RemoteCertificateNameMismatch); connect with -Endpoint to a name it was issued for, " +
+                    "or give the server a certificate for this one";
             }
 
             var flags = X509ChainStatusFlags.NoError;
@@ -54,24 +57,23 @@ namespace Librato.Api
 
             if ((flags & X509ChainStatusFlags.NotTimeValid) != 0 && certificate is X509Certificate2 c2)
             {
-                return "the certificate" + subject + " is not valid at this time: it is valid from " +
-                    c2.NotBefore.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture) + " to " +
+                return subject + " is valid only from " + c2.NotBefore.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture) + " to " +
                     c2.NotAfter.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture) +
                     " (NotTimeValid); renew the server's certificate, or check this machine's clock";
             }
 
             if ((flags & X509ChainStatusFlags.Revoked) != 0)
             {
-                return "the certificate" + subject + " was revoked (Revoked)";
+                return subject + " was revoked (Revoked)";
             }
 
             if ((flags & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0)
             {
                 var which = (flags & X509ChainStatusFlags.UntrustedRoot) != 0 ? "UntrustedRoot" : "PartialChain";
-                return "the certificate" + subject + " does not lead to a certificate authority this machine trusts (" + which + "); " + TrustAdvice();
+                return subject + " does not lead to a certificate authority this machine trusts (" + which + "). To trust a private certificate authority, " + TrustAdvice();
             }
 
-            return "the certificate" + subject + " did not validate (" + (flags == X509ChainStatusFlags.NoError ? errors.ToString() : flags.ToString()) + ")";
+            return subject + " did not validate (" + (flags == X509ChainStatusFlags.NoError ? errors.ToString() : flags.ToString()) + ")";
         }
 
         /// <summary>How to trust a private certificate authority on this platform; validation itself cannot be turned off.</summary>
@@ -79,17 +81,17 @@ namespace Librato.Api
         {
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
             {
-                return "to trust a private certificate authority, import its certificate into the Trusted Root Certification Authorities store " +
+                return "import its certificate into the Trusted Root Certification Authorities store " +
                     "(Import-Certificate -FilePath ca.cer -CertStoreLocation Cert:\\LocalMachine\\Root)";
             }
 
             if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
             {
-                return "to trust a private certificate authority, add its certificate to the System keychain as trusted " +
+                return "add its certificate to the System keychain as trusted " +
                     "(sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ca.pem)";
             }
 
-            return "to trust a private certificate authority, set SSL_CERT_FILE to a PEM bundle that holds its certificate " +
+            return "set SSL_CERT_FILE to a PEM bundle that holds its certificate " +
                 "(with the public roots you still need), or SSL_CERT_DIR to a folder of hashed certificates, before PowerShell starts";
         }
     }

@@ -49,10 +49,19 @@ internal static class CommandLineParser
 
                     options.AppOptics = true;
                     continue;
+                case "--https":
+                    if (inlineValue is not null)
+                    {
+                        return CommandLineResult.Invalid("--https takes no value.");
+                    }
+
+                    options.Https = true;
+                    continue;
             }
 
             if (name is not ("--urls" or "--user" or "--token" or "--request-log-size" or "--max-past-seconds" or "--max-future-seconds"
-                or "--config" or "--data-file" or "--data-save-interval" or "--rate-limit" or "--rate-limit-window" or "--rate-limit-status"))
+                or "--config" or "--data-file" or "--data-save-interval" or "--rate-limit" or "--rate-limit-window" or "--rate-limit-status"
+                or "--certificate" or "--certificate-key" or "--ca-file"))
             {
                 return CommandLineResult.Invalid($"Unknown option '{argument}'.");
             }
@@ -84,6 +93,15 @@ internal static class CommandLineParser
                     break;
                 case "--data-file":
                     options.DataFile = value;
+                    break;
+                case "--certificate":
+                    options.CertificateFile = value;
+                    break;
+                case "--certificate-key":
+                    options.CertificateKeyFile = value;
+                    break;
+                case "--ca-file":
+                    options.CertificateAuthorityFile = value;
                     break;
                 default:
                     if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long number))

@@ -17,6 +17,13 @@ internal static class Usage
           --config PATH              A JSON file of further accounts, with tokens (roles admin, recorder,
                                      viewer; active or not) and per-account rate limits. See docs/emulator.md.
           --allow-remote             Allow listening on non-loopback addresses.
+          --https                    Serve https with a certificate made at start (for localhost, 127.0.0.1
+                                     and ::1), signed by a certificate authority made with it.
+          --ca-file PATH             With --https: write that authority's certificate (PEM, no key) to PATH,
+                                     for clients to trust (SSL_CERT_FILE on Linux, the Root store on Windows).
+          --certificate PATH         Serve https with this certificate: PEM (with its key, or --certificate-key)
+                                     or PKCS#12 (.pfx/.p12; its password in LIBRATO_EMULATOR_CERTIFICATE_PASSWORD).
+          --certificate-key PATH     The PEM key of --certificate, when it is in a file of its own.
           --appoptics                Answer as AppOptics: the token alone authenticates (user TOKEN with an
                                      empty password, or user "token" with password TOKEN); POST /v1/metrics
                                      and /v1/sources answer 404; POST /v1/measurements refuses with 400 a
@@ -35,7 +42,7 @@ internal static class Usage
                                      How often changed data is saved to --data-file (default 5).
           --help                     Show this text.
 
-        Once listening it prints one line: "Librato emulator listening on http://127.0.0.1:PORT".
+        Once listening it prints one line: "Librato emulator listening on http://127.0.0.1:PORT" (https with TLS).
         Control routes (no authentication): /_emulator/reset, /_emulator/stats, /_emulator/requests,
         /_emulator/faults, /_emulator/rate-limit, /_emulator/alerts/ID/trigger.
         """;

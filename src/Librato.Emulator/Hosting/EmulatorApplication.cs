@@ -27,8 +27,23 @@ internal static class EmulatorApplication
             ApplicationName = typeof(EmulatorApplication).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        if (options.UsesTls)
+        {
+            // Every URL is served over TLS, whichever scheme it was given with.
+            var (certificate, _) = TlsCertificates.For(options);
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.UseUrls(ListenUrls.WithScheme(options.Urls, "https"));
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            });
+        }
+        else
+        {
+            builder.WebHost.UseUrls(options.Urls);
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        }
 
         // Scripts look for the single "listening on" line on stdout, so logs go to stderr and only when they matter.
         builder.Logging.ClearProviders();

@@ -21,7 +21,7 @@ internal static class EmulatorOptionsValidator
 
         foreach (string url in urls)
         {
-            if (ListenUrls.Problem(url, options.AllowRemote) is { } problem)
+            if (ListenUrls.Problem(url, options.AllowRemote, options.UsesTls) is { } problem)
             {
                 problems.Add(problem);
             }
@@ -55,6 +55,7 @@ internal static class EmulatorOptionsValidator
         }
 
         ValidateDataFile(options, problems);
+        ValidateTls(options, problems);
         return problems;
     }
 
@@ -91,6 +92,33 @@ internal static class EmulatorOptionsValidator
                 {
                     problems.Add($"The account '{account.Email}': {problem}");
                 }
+            }
+        }
+    }
+
+    private static void ValidateTls(EmulatorOptions options, List<string> problems)
+    {
+        if (options.CertificateFile is { } file && !File.Exists(file))
+        {
+            problems.Add($"The certificate file '{file}' does not exist.");
+        }
+
+        if (options.CertificateKeyFile is { } key && (options.CertificateFile is null || !File.Exists(key)))
+        {
+            problems.Add(options.CertificateFile is null
+                ? "--certificate-key goes with --certificate."
+                : $"The certificate key file '{key}' does not exist.");
+        }
+
+        if (options.CertificateAuthorityFile is { } ca)
+        {
+            if (options.CertificateFile is not null || !options.Https)
+            {
+                problems.Add("--ca-file writes the authority of the certificate --https makes at start; it does not go with --certificate or without --https.");
+            }
+            else if (Path.GetDirectoryName(Path.GetFullPath(ca)) is not { } folder || !Directory.Exists(folder))
+            {
+                problems.Add($"The directory of the CA file '{ca}' does not exist.");
             }
         }
     }

@@ -18,19 +18,37 @@ internal static class ListenUrls
         return result;
     }
 
+    /// <summary>The URL list with every URL's scheme replaced.</summary>
+    public static string WithScheme(string urls, string scheme)
+    {
+        var result = new List<string>();
+        foreach (string url in Split(urls))
+        {
+            int schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+            result.Add(schemeEnd < 0 ? url : scheme + url.Substring(schemeEnd));
+        }
+
+        return string.Join(";", result);
+    }
+
     /// <summary>Null when the URL is usable, otherwise why not.</summary>
-    public static string? Problem(string url, bool allowRemote)
+    public static string? Problem(string url, bool allowRemote, bool usesTls = false)
     {
         int schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd < 0)
         {
-            return $"'{url}' is not a URL of the form http://host:port";
+            return $"'{url}' is not a URL of the form http://host:port or https://host:port";
         }
 
         string scheme = url.Substring(0, schemeEnd);
-        if (!string.Equals(scheme, "http", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(scheme, "http", StringComparison.OrdinalIgnoreCase) && !string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase))
         {
-            return $"'{url}' uses {scheme}; the emulator serves plain http only";
+            return $"'{url}' uses {scheme}; the emulator serves http, or https with --https or --certificate";
+        }
+
+        if (string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase) && !usesTls)
+        {
+            return $"'{url}' asks for https; give --https (a certificate made at start) or --certificate PATH";
         }
 
         string authority = url.Substring(schemeEnd + 3);
@@ -42,7 +60,7 @@ internal static class ListenUrls
 
         if (!TrySplitAuthority(authority, out string host, out string? port))
         {
-            return $"'{url}' is not a URL of the form http://host:port";
+            return $"'{url}' is not a URL of the form http://host:port or https://host:port";
         }
 
         if (port is not null && (!int.TryParse(port, out int number) || number < 0 || number > 65535))

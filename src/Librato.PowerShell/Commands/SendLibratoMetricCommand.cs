@@ -49,6 +49,7 @@ namespace Librato.PowerShell.Commands
         private object? current;
         private bool inputOpened;
         private bool whatIf;
+        private bool ended;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ValueSet)]
         [Parameter(Position = 0, ParameterSetName = InputObjectSet)]
@@ -503,22 +504,23 @@ namespace Librato.PowerShell.Commands
         private void EndIfFatal()
         {
             var ending = report?.Ending ?? sender?.StoppedBy;
-            if (ending == null || !ApiErrors.EndsCommand(ending))
+            if (ending == null || !ApiErrors.EndsCommand(ending) || ended)
             {
                 return;
             }
 
+            ended = true;
             var left = sender!.Stop();
             if (sender.OutboxDirectory == null)
             {
                 ActiveSession.KeepUnsent(left);
             }
 
-            Report();
+            report!.Drain(sender);
             Close();
             var where = sender.OutboxDirectory == null ? "in the session's Unsent list" : $"in the outbox '{sender.OutboxDirectory}'";
             var record = ApiErrors.ToRecord(ending, null);
-            record.ErrorDetails = new ErrorDetails($"{ending.Message}. Nothing more was sent; {left.Count} measurement(s) not yet sent are kept {where}.");
+            record.ErrorDetails = new ErrorDetails($"{ending.Message}. Nothing more was sent; the {left.Count + report.EndingKept} measurement(s) not sent are kept {where}.");
             ThrowTerminatingError(record);
         }
 

@@ -30,6 +30,9 @@ namespace Librato.PowerShell
         /// <summary>The failure that ends the command (a certificate or proxy problem), once one was reported.</summary>
         public LibratoApiException? Ending { get; private set; }
 
+        /// <summary>Measurements kept (in the outbox or the session) because of <see cref="Ending"/>.</summary>
+        public int EndingKept { get; private set; }
+
         /// <summary>Writes everything the sender has to say now; returns whether anything was written.</summary>
         public bool Drain(MeasurementSender sender)
         {
@@ -108,7 +111,11 @@ namespace Librato.PowerShell
             var why = outcome.Attempted ? failure.Message : outcome.NotAttemptedReason ?? failure.Message;
             if (ApiErrors.EndsCommand(failure))
             {
+                // One terminating error says it for all: what is in no outbox goes to the session's Unsent list.
                 Ending ??= failure;
+                EndingKept += outcome.Unsent.Count;
+                session.KeepUnsent(outcome.Unkept);
+                return;
             }
 
             var kept = outcome.Unsent.Count - outcome.Unkept.Count;
