@@ -119,6 +119,10 @@ namespace Librato.Api
                 if (body != null)
                 {
                     request.Content = body.Content(options.CompressRequests);
+
+                    // Through an explicit proxy, the body waits for the go-ahead: a proxy that refuses the credentials
+                    // answers and closes without reading it, and the refusal is then read instead of a reset connection.
+                    request.Headers.ExpectContinue = options.Proxy != null;
                 }
 
                 try
@@ -146,7 +150,7 @@ namespace Librato.Api
                             throw Redirected(method, path, status, response.Headers.Location);
                         }
 
-                        throw ErrorBody.ToException(method.Method, path, status, bytes, RetryHints.From(response, Clock));
+                        throw ErrorBody.ToException(method.Method, path, status, bytes, RetryHints.From(response, Clock), options.Proxy != null);
                     }
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -197,8 +201,9 @@ namespace Librato.Api
         }
 
         /// <summary>
-        /// A 407 to the CONNECT of an https request comes back as an exception (HttpRequestError.ProxyTunnelError on
-        /// .NET 8 and later), its status only in the message.
+        /// The proxy refused the credentials of an https request's CONNECT: .NET 8 and later report the tunnel's
+        /// failure (HttpRequestError.ProxyTunnelError) with the status only in the message. Proxies answer 407, and
+        /// some (tinyproxy) 401, to wrong credentials.
         /// </summary>
         private static bool IsProxyAuthenticationFailure(HttpRequestException ex)
         {
@@ -208,7 +213,12 @@ namespace Librato.Api
                 return true;
             }
 
-            return ex.Message.IndexOf("'407'", StringComparison.Ordinal) >= 0 || ex.Message.IndexOf(" 407 ", StringComparison.Ordinal) >= 0;
+            var tunnel = string.Equals(
+                ex.GetType().GetProperty("HttpRequestError", BindingFlags.Public | BindingFlags.Instance)?.GetValue(ex)?.ToString(),
+                "ProxyTunnelError",
+                StringComparison.Ordinal);
+            return ex.Message.IndexOf("'407'", StringComparison.Ordinal) >= 0 ||
+                (tunnel && ex.Message.IndexOf("'401'", StringComparison.Ordinal) >= 0);
         }
 
         private static LibratoApiException Redirected(HttpMethod method, string path, int status, Uri? location)

@@ -13,10 +13,17 @@ namespace Librato.Api
         public const string ProxyAdvice =
             "the proxy refused the proxy credentials or asked for some; check the proxy user name and password (Connect-Librato -ProxyCredential)";
 
-        public static LibratoApiException ToException(string method, string path, int status, byte[] body, TimeSpan? retryAfter = null)
+        /// <param name="viaProxy">Whether an explicit proxy carried the request: a 401 that is not the API's JSON is then the proxy's.</param>
+        public static LibratoApiException ToException(string method, string path, int status, byte[] body, TimeSpan? retryAfter = null, bool viaProxy = false)
         {
             var messages = Parse(body, out var parsed);
             var kind = Classify(status, messages);
+            if (kind == LibratoErrorKind.Unauthorized && viaProxy && !parsed)
+            {
+                // Some proxies (tinyproxy) answer wrong proxy credentials with 401 and a page of their own.
+                kind = LibratoErrorKind.ProxyAuthenticationFailed;
+            }
+
             if (kind == LibratoErrorKind.ProxyAuthenticationFailed)
             {
                 // The proxy answered, not the API: its page says nothing the user can act on.
