@@ -105,8 +105,9 @@ function Wait-Stored {
     }
 }
 
-function Connect-Bench([object] $Emulator) {
-    Connect-Librato -Email $email -Token (ConvertTo-SecureString $token -AsPlainText -Force) -Endpoint $Emulator.Url -PassThru
+function Connect-Bench([object] $Emulator, [string] $OutboxPath) {
+    $outbox = if ($OutboxPath) { @{ OutboxPath = $OutboxPath } } else { @{} }
+    Connect-Librato -Email $email -Token (ConvertTo-SecureString $token -AsPlainText -Force) -Endpoint $Emulator.Url -PassThru @outbox
 }
 
 function Get-ClientPorts([int] $ServerPort) {
@@ -167,11 +168,14 @@ Write-Host "Module benchmark ($(if ($Quick) { 'quick' } else { 'full' })): $mach
 
 $emulator = Start-LibratoEmulator -Path $EmulatorPath -Email $email -Token $token -ArgumentList '--request-log-size', '0'
 $logging = $null
+$outboxPath = $null
 try {
     $emulatorPort = ([uri]$emulator.Url).Port
 
     # 1. Pipeline throughput, legacy (Name, Value, Source) and tagged (Name, Value, Tags).
     Write-Host "1. Pipeline throughput, $(Format-Number $sizes.Pipeline) objects, median of $($sizes.Rounds) rounds" -ForegroundColor Cyan
+    $outboxPath = Join-Path ([IO.Path]::GetTempPath()) "librato-bench-outbox-$PID"
+    $outboxSession = Connect-Bench $emulator $outboxPath
     $session = Connect-Bench $emulator
     $emulatorBusy = @{}
     $moduleRates = @{}
@@ -190,7 +194,13 @@ try {
         Send-ByHand -Emulator $emulator -Objects $objects -Tagged:$tagged
         Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
 
-        $measureTimes = @(); $moduleTimes = @(); $handTimes = @(); $busyShares = @()
+        if (-not $tagged) {
+            Reset-Emulator $emulator
+            $objects | Send-LibratoMetric -Session $outboxSession
+            Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
+        }
+
+        $measureTimes = @(); $moduleTimes = @(); $handTimes = @(); $busyShares = @(); $outboxTimes = @()
         for ($round = 0; $round -lt $sizes.Rounds; $round++) {
             [GC]::Collect()
             $measureTimes += (Measure-Command { $objects | Measure-Object -Property Value -Sum | Out-Null }).TotalSeconds
@@ -214,6 +224,17 @@ try {
             Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
             $watch.Stop()
             $handTimes += $watch.Elapsed.TotalSeconds
+
+            if (-not $tagged) {
+                # The same send with an outbox: every measurement written ahead to disk and acknowledged there.
+                Reset-Emulator $emulator
+                [GC]::Collect()
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $objects | Send-LibratoMetric -Session $outboxSession
+                Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
+                $watch.Stop()
+                $outboxTimes += $watch.Elapsed.TotalSeconds
+            }
         }
         $measure = [TimeSpan]::FromSeconds((Get-Median $measureTimes))
         $module = [TimeSpan]::FromSeconds((Get-Median $moduleTimes))
@@ -226,6 +247,13 @@ try {
             ($module.TotalSeconds / $measure.TotalSeconds) '<= 2x' ($module.TotalSeconds / $measure.TotalSeconds -le 2)
         Add-Row "1. hand-written vs Send-LibratoMetric ($kind)" (Format-Seconds $byHand) (Format-Seconds $module) `
             ($byHand.TotalSeconds / $module.TotalSeconds) '>= 5x faster' ($byHand.TotalSeconds / $module.TotalSeconds -ge 5)
+        if (-not $tagged) {
+            $withOutbox = [TimeSpan]::FromSeconds((Get-Median $outboxTimes))
+            $left = @(Get-ChildItem -LiteralPath $outboxPath -Filter '*.outbox.jsonl' -ErrorAction SilentlyContinue)
+            if ($left) { throw "The outbox sends left $($left.Count) file(s) behind." }
+            Add-Row "1. write-ahead cost: Send-LibratoMetric with an outbox vs without ($kind)" (Format-Seconds $withOutbox) (Format-Seconds $module) `
+                ($withOutbox.TotalSeconds / $module.TotalSeconds) '<= 1.5x (reported)' ($withOutbox.TotalSeconds / $module.TotalSeconds -le 1.5)
+        }
         $objects = $null
     }
     Reset-Emulator $emulator
@@ -381,6 +409,7 @@ try {
 finally {
     $emulator | Stop-LibratoEmulator
     if ($logging) { $logging | Stop-LibratoEmulator }
+    if ($outboxPath -and (Test-Path $outboxPath)) { Remove-Item -LiteralPath $outboxPath -Recurse -Force }
 }
 
 # 6. The emulator's ingest rate (bench/Librato.Emulator.Bench) and whether it limited figure 1.

@@ -95,7 +95,8 @@ Describe 'A send through an outage' {
         $token = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
         $session = Connect-Librato -Email $Emulator.Email -Token $token -Endpoint $Emulator.Url -TimeoutSec 2 -MaxRetries 10 -MaxRetryDelaySec 1 -MaxSendDurationSec 3 -PassThru
         $session.MaxSendDurationSec | Should -Be 3
-        Add-EmulatorFault $Emulator @{ kind = 'status'; status = 503; count = 1000000; match = @{ method = 'POST' } }
+        # Each failing answer takes a second, as a struggling server's would.
+        Add-EmulatorFault $Emulator @{ kind = 'status'; status = 503; delay_ms = 1000; count = 1000000; match = @{ method = 'POST' } }
         $items = New-Items answers.outage 50000
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $items | Send-LibratoMetric -Session $session -ErrorVariable errs -ErrorAction SilentlyContinue

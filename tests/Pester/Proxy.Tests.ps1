@@ -27,7 +27,7 @@ MaxClients 20
 BasicAuth proxyuser rightpass
 LogLevel Warning
 "@
-    $script:ProxyProcess = Start-Process -FilePath tinyproxy -ArgumentList '-d', '-c', $config -PassThru -RedirectStandardError (Join-Path $TestDrive 'tinyproxy.log')
+    $script:ProxyProcess = Start-Process -FilePath tinyproxy -ArgumentList '-d', '-c', $config -PassThru -RedirectStandardError (Join-Path $TestDrive 'tinyproxy.err') -RedirectStandardOutput (Join-Path $TestDrive 'tinyproxy.log')
     $deadline = [datetime]::UtcNow.AddSeconds(10)
     while ([datetime]::UtcNow -lt $deadline) {
         try { $client = [Net.Sockets.TcpClient]::new('127.0.0.1', $ProxyPort); $client.Dispose(); break } catch { Start-Sleep -Milliseconds 50 }

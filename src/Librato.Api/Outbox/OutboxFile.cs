@@ -13,9 +13,12 @@ namespace Librato.Api
     /// </summary>
     internal sealed class OutboxFile : IDisposable
     {
-        // Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION; .NET reports a held flock with the first.
+        // Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION; elsewhere .NET reports a held flock with the
+        // errno of EWOULDBLOCK as the HResult: 11 on Linux, 35 on macOS and the BSDs.
         private const int SharingViolation = unchecked((int)0x80070020);
         private const int LockViolation = unchecked((int)0x80070021);
+        private const int WouldBlockLinux = 11;
+        private const int WouldBlockBsd = 35;
 
         private readonly PooledBuffer pending = new PooledBuffer(4096);
         private readonly List<bool> resolved = new List<bool>();
@@ -74,7 +77,7 @@ namespace Librato.Api
 
         /// <summary>Whether an exception from <see cref="Open"/> means that another process holds the file.</summary>
         public static bool IsInUse(Exception ex) => ex is IOException && !(ex is FileNotFoundException) &&
-            (ex.HResult == SharingViolation || ex.HResult == LockViolation);
+            (ex.HResult == SharingViolation || ex.HResult == LockViolation || ex.HResult == WouldBlockLinux || ex.HResult == WouldBlockBsd);
 
         /// <summary>Reads the whole file, and takes its acknowledgements as this file's own.</summary>
         public OutboxContent Read()

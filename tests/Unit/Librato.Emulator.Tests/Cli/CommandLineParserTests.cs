@@ -1,3 +1,4 @@
+using System.IO;
 using System;
 using System.Linq;
 using Librato.Emulator.Cli;
@@ -21,6 +22,30 @@ public sealed class CommandLineParserTests
         Assert.NotNull(result.Error);
         Assert.Null(result.Options);
         return result;
+    }
+
+    [Fact]
+    public void TlsOptionsAreRead()
+    {
+        var options = Run("--https", "--ca-file", Path.Combine(Path.GetTempPath(), "ca.pem"), "--urls", "https://127.0.0.1:0");
+        Assert.True(options.Https);
+        Assert.True(options.UsesTls);
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "ca.pem"), options.CertificateAuthorityFile);
+        Assert.Contains("--https takes no value", Fail("--https=yes").Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--ca-file", "ca.pem")]
+    public void ACaFileNeedsHttps(string name, string value)
+    {
+        Assert.Contains("--ca-file writes the authority", Fail(name, Path.Combine(Path.GetTempPath(), value)).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACertificateFileMustExist()
+    {
+        Assert.Contains("does not exist", Fail("--certificate", "/no/such/cert.pem").Error, StringComparison.Ordinal);
+        Assert.Contains("--certificate-key goes with --certificate", Fail("--certificate-key", "/no/such/key.pem").Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +119,8 @@ public sealed class CommandLineParserTests
     }
 
     [Theory]
-    [InlineData("https://127.0.0.1:8700", "plain http only")]
+    [InlineData("https://127.0.0.1:8700", "give --https (a certificate made at start) or --certificate PATH")]
+    [InlineData("ftp://127.0.0.1:8700", "uses ftp; the emulator serves http, or https with --https or --certificate")]
     [InlineData("127.0.0.1:8700", "not a URL")]
     [InlineData("http://127.0.0.1:99999", "invalid port")]
     public void UnusableUrlsAreRefused(string urls, string message)
