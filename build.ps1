@@ -18,13 +18,16 @@
       Bench  builds, runs the emulator ingest benchmark (bench/Librato.Emulator.Bench, Release), then the module
              benchmark (bench/Invoke-ModuleBenchmark.ps1) in a fresh pwsh against out/Librato; prints a table of
              figures, ratios and targets and writes it to bench/results.md. -Quick uses smaller sizes.
+      Mutate runs mutation testing (Stryker.NET, installed into out/tools on first use) over the sending engine,
+             outbox, batching, validation and HTTP code of Librato.Api against its xunit tests, and prints the score
+             per folder and every surviving mutant. Not part of Test or CI: it takes tens of minutes.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Clean', 'Bench')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Clean', 'Bench', 'Mutate')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -277,6 +280,61 @@ function Invoke-Bench {
     try { Invoke-Native dotnet $benchArgs } finally { Pop-Location }
 }
 
+function Invoke-Mutate {
+    $version = Get-PinnedVersion 'StrykerVersion'
+    $tools = Join-Path $Out 'tools'
+    $stryker = Join-Path $tools $(if ($IsWindows) { 'dotnet-stryker.exe' } else { 'dotnet-stryker' })
+    $installed = if (Test-Path $stryker) { (& dotnet tool list --tool-path $tools | Select-String 'dotnet-stryker\s+(\S+)').Matches.Groups[1].Value }
+    if ($installed -ne $version) {
+        if ($installed) { Invoke-Native dotnet @('tool', 'uninstall', 'dotnet-stryker', '--tool-path', $tools) }
+        Invoke-Native dotnet @('tool', 'install', 'dotnet-stryker', '--version', $version, '--tool-path', $tools)
+    }
+
+    $report = Join-Path $Out 'mutation'
+    if (Test-Path $report) { Remove-Item $report -Recurse -Force }
+    Push-Location (Join-Path $Root 'tests/Unit/Librato.Api.Tests')
+    try {
+        & $stryker --config-file (Join-Path $Root 'build/stryker-config.json') --output $report
+        if ($LASTEXITCODE -ne 0) { throw "Stryker failed with exit code $LASTEXITCODE." }
+    }
+    finally { Pop-Location }
+
+    # The score per folder, and the mutants that survived, from Stryker's JSON report.
+    $json = Get-ChildItem -Path $report -Recurse -Filter 'mutation-report.json' | Select-Object -First 1
+    $data = Get-Content -Raw $json.FullName | ConvertFrom-Json -AsHashtable
+    $killedStates = 'Killed', 'Timeout'
+    $counted = 'Killed', 'Timeout', 'Survived', 'NoCoverage'
+    $folders = [ordered]@{}
+    $survivors = [System.Collections.Generic.List[string]]::new()
+    foreach ($path in $data.files.Keys | Sort-Object) {
+        $relative = $path -replace '^.*src[\\/]Librato\.Api[\\/]', ''
+        $folder = ($relative -split '[\\/]')[0]
+        if (-not $folders.Contains($folder)) { $folders[$folder] = @{ Killed = 0; Counted = 0 } }
+        $lines = (Get-Content -LiteralPath $path)
+        foreach ($mutant in $data.files[$path].mutants) {
+            if ($mutant.status -notin $counted) { continue }
+            $folders[$folder].Counted++
+            if ($mutant.status -in $killedStates) { $folders[$folder].Killed++ }
+            else {
+                $line = $mutant.location.start.line
+                $survivors.Add("$relative`:$line $($mutant.status) $($mutant.mutatorName): $($mutant.replacement) | $($lines[$line - 1].Trim())")
+            }
+        }
+    }
+    Write-Host ''
+    Write-Host 'Mutation score per folder (killed and timed-out of killed, timed-out, survived and uncovered):' -ForegroundColor Cyan
+    $allKilled = 0; $allCounted = 0
+    foreach ($folder in $folders.Keys) {
+        $f = $folders[$folder]
+        $allKilled += $f.Killed; $allCounted += $f.Counted
+        Write-Host ('  {0,-12} {1,6:N1}%  ({2} of {3})' -f $folder, (100.0 * $f.Killed / [Math]::Max($f.Counted, 1)), $f.Killed, $f.Counted)
+    }
+    Write-Host ('  {0,-12} {1,6:N1}%  ({2} of {3})' -f 'all', (100.0 * $allKilled / [Math]::Max($allCounted, 1)), $allKilled, $allCounted) -ForegroundColor Cyan
+    Write-Host ''
+    Write-Host "Survivors ($($survivors.Count)):" -ForegroundColor Cyan
+    $survivors | ForEach-Object { Write-Host "  $_" }
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     Get-ChildItem -Path (Join-Path $Root 'src'), (Join-Path $Root 'tests'), (Join-Path $Root 'build'), (Join-Path $Root 'bench') -Directory -Recurse -Include 'bin', 'obj' |
@@ -292,5 +350,6 @@ foreach ($name in $Task) {
         'Demo' { Invoke-Demo }
         'Clean' { Invoke-Clean }
         'Bench' { Invoke-Bench }
+        'Mutate' { Invoke-Mutate }
     }
 }

@@ -178,6 +178,8 @@ namespace Librato.Api
         /// <summary>Records that these positions (sorted, on disk) were accepted or refused and reported.</summary>
         public void Acknowledge(IReadOnlyList<int> sortedPositions)
         {
+            // Measurement lines still buffered go to disk first, so that every position acknowledged is on it.
+            Commit();
             var fresh = new List<int>(sortedPositions.Count);
             foreach (var p in sortedPositions)
             {
@@ -192,7 +194,6 @@ namespace Librato.Api
                 return;
             }
 
-            // Buffered measurement lines go out with it, before it: it names only positions already on disk.
             OutboxJson.WriteAck(pending, fresh);
             Commit();
             foreach (var p in fresh)

@@ -137,6 +137,8 @@ namespace Librato.Api
 
             if (full != null)
             {
+                // On disk before its batch is sent: an answer acknowledges only what a later run would find.
+                journal?.Commit();
                 Start(full);
             }
 

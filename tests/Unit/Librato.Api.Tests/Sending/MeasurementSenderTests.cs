@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -408,6 +409,121 @@ namespace Librato.Api.Tests.Sending
             ProcessExitHook.RunAll();
             Assert.Equal(Points.Keys(Points.Legacy(5)), Points.Keys(lost!));
             Assert.Empty(api.Requests);
+        }
+
+        [Fact]
+        public void With_an_outbox_each_batch_is_on_disk_before_it_is_sent_and_a_delivered_run_leaves_nothing()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "sender-outbox-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var sizes = new List<long>();
+                var api = new ApiScript
+                {
+                    Answer = r =>
+                    {
+                        // What the outbox holds when the request arrives: the file's size, without opening it.
+                        lock (sizes)
+                        {
+                            sizes.Add(Directory.GetFiles(folder, "*" + Librato.Api.Outbox.Extension).Sum(f => new FileInfo(f).Length));
+                        }
+
+                        return null;
+                    },
+                };
+                using (var sender = new MeasurementSender(api.Client(), Options(batchSize: 10, throttle: 2, outbox: new Librato.Api.Outbox(folder))))
+                {
+                    var outcomes = SendAll(sender, Points.Legacy(1000));
+                    Assert.Equal(1000, outcomes.Sum(o => o.Accepted.Count));
+                    Assert.Equal(0, sender.Close());
+                }
+
+                // The first request found at least its own ten lines (some 50 bytes each) after the format line.
+                Assert.True(sizes[0] >= 40 + (10 * 50), sizes[0].ToString());
+                Assert.Empty(Directory.GetFiles(folder, "*" + Librato.Api.Outbox.Extension));
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void What_a_run_cannot_deliver_waits_in_the_outbox_and_the_next_run_delivers_it_first()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "sender-outbox-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var outbox = new Librato.Api.Outbox(folder);
+                var failing = new ApiScript { Answer = r => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) };
+                using (var first = new MeasurementSender(failing.Client(), Options(batchSize: 10, outbox: outbox)))
+                {
+                    var outcomes = SendAll(first, Points.Legacy(30));
+                    Assert.All(outcomes, o => Assert.Equal(UnsentDisposition.KeptInOutbox, o.Disposition));
+                    Assert.All(outcomes, o => Assert.Empty(o.Unkept));
+                    Assert.All(outcomes, o => Assert.Equal(folder, o.OutboxDirectory));
+                    Assert.Equal(30, first.Close());
+                }
+
+                var api = new ApiScript();
+                using (var next = new MeasurementSender(api.Client(), Options(batchSize: 10, outbox: outbox)))
+                {
+                    var delivery = next.DeliverOutbox(MeasurementValidator.Default, CancellationToken.None);
+                    Assert.Equal(30, delivery.Sent);
+                    Assert.Equal(3, delivery.Batches);
+                    Assert.Equal(1, delivery.Files);
+                    Assert.Equal(0, delivery.Remaining);
+                    Assert.Null(delivery.StoppedBy);
+                    Assert.Equal(30, next.DeliveredFromOutbox);
+                    Assert.Equal(Points.Keys(Points.Legacy(30)), api.Stored);
+                    Assert.True(next.TryTakeNotice(out var notice));
+                    Assert.Equal(SenderNoticeKind.OutboxFileDelivered, notice!.Kind);
+                }
+
+                Assert.Empty(Directory.GetFiles(folder, "*" + Librato.Api.Outbox.Extension));
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void A_delivery_stops_at_the_first_failure_and_keeps_what_is_left()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "sender-outbox-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var outbox = new Librato.Api.Outbox(folder);
+                var failing = new ApiScript { Answer = r => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) };
+                foreach (var run in new[] { 0, 100 })
+                {
+                    using var first = new MeasurementSender(failing.Client(), Options(batchSize: 10, outbox: outbox));
+                    SendAll(first, Points.Legacy(20, first: run));
+                }
+
+                // The second request fails: the first file is half delivered, the second untouched.
+                var api = new ApiScript { Answer = r => r.Index == 1 ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) : null };
+                using (var next = new MeasurementSender(api.Client(), Options(batchSize: 10, outbox: outbox)))
+                {
+                    var delivery = next.DeliverOutbox(MeasurementValidator.Default, CancellationToken.None);
+                    Assert.Equal(10, delivery.Sent);
+                    Assert.Equal(LibratoErrorKind.ServerError, delivery.StoppedBy!.Kind);
+                    Assert.Equal(2, delivery.Remaining);
+                }
+
+                var retry = new ApiScript();
+                using (var last = new MeasurementSender(retry.Client(), Options(batchSize: 10, outbox: outbox)))
+                {
+                    Assert.Equal(30, last.DeliverOutbox(MeasurementValidator.Default, CancellationToken.None).Sent);
+                }
+
+                Assert.Equal(Enumerable.Range(10, 10).Concat(Enumerable.Range(100, 20)).Select(i => "s" + i), retry.Stored);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
 
         [Fact]
