@@ -344,7 +344,7 @@ try {
     if (Test-Path '/proc/net/tcp') {
         # A fresh session per run, then only module traffic between the two snapshots (no control calls from this
         # process): one request at a time must reuse one connection, and the default two in flight two connections.
-        $throttle = [Librato.PowerShell.Commands.SendLibratoMetricCommand]::DefaultThrottleLimit
+        $throttle = [Librato.Api.SenderOptions]::DefaultThrottleLimit
         foreach ($limit in 1, $throttle) {
             Invoke-LibratoEmulatorControl -Emulator $logging -Path 'requests' -Method Delete | Out-Null
             $session = Connect-Bench $logging

@@ -41,15 +41,37 @@ namespace Librato.Api
         public static async Task<BatchOutcome> RunAsync(
             LibratoClient client, IReadOnlyList<Measurement> batch, SendBudget budget, IRequestTrace? trace, CancellationToken cancellationToken)
         {
-            var submission = new BatchSubmission(client, batch, budget, trace);
-            var all = new int[batch.Count];
-            for (var i = 0; i < all.Length; i++)
+            var all = Positions.UpTo(batch.Count);
+            if (budget.MayAttempt(out _))
             {
-                all[i] = i;
+                // The usual case, one request that takes the whole batch, allocates nothing per measurement: a send of a
+                // million makes little garbage, and garbage is dear beside the caller's million live objects.
+                SubmitResult result;
+                try
+                {
+                    result = await client.SubmitAsync(batch, trace, budget.Policy(), cancellationToken).ConfigureAwait(false);
+                }
+                catch (LibratoApiException ex)
+                {
+                    var failed = new BatchSubmission(client, batch, budget, trace) { attempted = true };
+                    await failed.HandleAsync(all, batch, ex, cancellationToken).ConfigureAwait(false);
+                    return failed.Outcome();
+                }
+
+                if (result.Rejected.Count == 0)
+                {
+                    budget.Succeeded();
+                    return new BatchOutcome(batch, batch, Array.Empty<MeasurementRefusal>(), Array.Empty<Measurement>(), null, true) { Resolved = all };
+                }
+
+                var partial = new BatchSubmission(client, batch, budget, trace) { attempted = true };
+                partial.Accept(all, result);
+                return partial.Outcome();
             }
 
-            await submission.SubmitAsync(all, cancellationToken).ConfigureAwait(false);
-            return submission.Outcome();
+            var skipped = new BatchSubmission(client, batch, budget, trace);
+            await skipped.SubmitAsync(all, cancellationToken).ConfigureAwait(false);
+            return skipped.Outcome();
         }
 
         private async Task SubmitAsync(int[] indexes, CancellationToken cancellationToken)
@@ -68,40 +90,18 @@ namespace Librato.Api
             {
                 result = await client.SubmitAsync(items, trace, budget.Policy(), cancellationToken).ConfigureAwait(false);
             }
-            catch (LibratoApiException ex) when (ex.Kind == LibratoErrorKind.PayloadTooLarge)
-            {
-                budget.Succeeded();
-                if (indexes.Length == 1)
-                {
-                    Refuse(indexes, ex);
-                    return;
-                }
-
-                trace?.Write($"The server found {indexes.Length} measurements too large for one request (413); sending them in halves");
-                await SplitAsync(indexes, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (LibratoApiException ex) when (ex.Kind == LibratoErrorKind.InvalidRequest && ex.StatusCode == 400)
-            {
-                // The server is well and answered: the fault is in the data, and maybe in one measurement only.
-                budget.Succeeded();
-                await NarrowAsync(indexes, items, ex, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (LibratoApiException ex) when (ex.IsTransient || ex.IsSessionProblem || ex.Kind == LibratoErrorKind.NotFound)
-            {
-                // Not the data's fault (a 404 to a submission means the endpoint is wrong): kept or reported whole.
-                budget.Failed(ex, stop: ex.Kind == LibratoErrorKind.NotFound);
-                failure ??= ex;
-                return;
-            }
             catch (LibratoApiException ex)
             {
-                budget.Succeeded();
-                Refuse(indexes, ex);
+                await HandleAsync(indexes, items, ex, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
+            Accept(indexes, result);
+        }
+
+        /// <summary>The API took the request: everything in it is accepted but what it refused by position.</summary>
+        private void Accept(int[] indexes, SubmitResult result)
+        {
             budget.Succeeded();
             foreach (var i in indexes)
             {
@@ -113,6 +113,40 @@ namespace Librato.Api
                 var index = indexes[r.Index];
                 states[index] = Refused;
                 refusals[index] = new MeasurementRefusal(batch[index], r.Reason, null);
+            }
+        }
+
+        /// <summary>A request that failed: split, narrow, refuse, or leave unsent, by the cause.</summary>
+        private async Task HandleAsync(int[] indexes, IReadOnlyList<Measurement> items, LibratoApiException ex, CancellationToken cancellationToken)
+        {
+            if (ex.Kind == LibratoErrorKind.PayloadTooLarge)
+            {
+                budget.Succeeded();
+                if (indexes.Length == 1)
+                {
+                    Refuse(indexes, ex);
+                    return;
+                }
+
+                trace?.Write($"The server found {indexes.Length} measurements too large for one request (413); sending them in halves");
+                await SplitAsync(indexes, cancellationToken).ConfigureAwait(false);
+            }
+            else if (ex.Kind == LibratoErrorKind.InvalidRequest && ex.StatusCode == 400)
+            {
+                // The server is well and answered: the fault is in the data, and maybe in one measurement only.
+                budget.Succeeded();
+                await NarrowAsync(indexes, items, ex, cancellationToken).ConfigureAwait(false);
+            }
+            else if (ex.IsTransient || ex.IsSessionProblem || ex.Kind == LibratoErrorKind.NotFound)
+            {
+                // Not the data's fault (a 404 to a submission means the endpoint is wrong): kept or reported whole.
+                budget.Failed(ex, stop: ex.Kind == LibratoErrorKind.NotFound);
+                failure ??= ex;
+            }
+            else
+            {
+                budget.Succeeded();
+                Refuse(indexes, ex);
             }
         }
 

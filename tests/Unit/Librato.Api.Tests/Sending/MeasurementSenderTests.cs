@@ -246,20 +246,21 @@ namespace Librato.Api.Tests.Sending
         [Fact]
         public async Task Retries_end_at_the_time_limit_and_later_batches_are_not_tried()
         {
+            // Every attempt times out after 3 s: the first batch's third attempt ends past the 10 s limit.
             var clock = ApiScript.Clock();
-            var api = new ApiScript { Answer = r => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) };
-            using var sender = new MeasurementSender(api.Client(clock, maxRetries: 5), Options(batchSize: 1, maxDuration: TimeSpan.FromSeconds(10)));
+            var api = new ApiScript { Hold = r => true };
+            using var sender = new MeasurementSender(
+                api.Client(clock, maxRetries: 5, timeout: TimeSpan.FromSeconds(3)), Options(batchSize: 1, maxDuration: TimeSpan.FromSeconds(10)));
             var start = clock.GetUtcNow();
             var outcomes = await Points.Run(clock, Task.Run(() => SendAll(sender, Points.Legacy(10))));
 
             Assert.All(outcomes, o => Assert.Single(o.Unsent));
             Assert.True(outcomes[0].Attempted);
-            Assert.False(outcomes[^1].Attempted);
-            Assert.Contains("time limit of 10 s has passed", outcomes[^1].NotAttemptedReason);
-            Assert.Equal(LibratoErrorKind.ServerError, outcomes[^1].Failure!.Kind);
-            Assert.True(clock.GetUtcNow() - start <= TimeSpan.FromSeconds(10.5), (clock.GetUtcNow() - start).ToString());
-            // Every batch but the first few gets at most one attempt: not 6 each.
-            Assert.True(api.Requests.Count <= 20, api.Requests.Count.ToString());
+            Assert.Equal(LibratoErrorKind.Timeout, outcomes[0].Failure!.Kind);
+            Assert.All(outcomes.Skip(1), o => Assert.False(o.Attempted));
+            Assert.All(outcomes.Skip(1), o => Assert.Contains("time limit of 10 s has passed and the API is failing", o.NotAttemptedReason));
+            Assert.Equal(3, api.Requests.Count);
+            Assert.True(clock.GetUtcNow() - start <= TimeSpan.FromSeconds(10 + 3 + 0.5), (clock.GetUtcNow() - start).ToString());
         }
 
         [Fact]
