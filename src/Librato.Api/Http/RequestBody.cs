@@ -62,8 +62,12 @@ namespace Librato.Api
             return content;
         }
 
+        /// <summary>Whether the pooled buffers went back to the pool (the body was disposed).</summary>
+        internal bool IsReturned { get; private set; }
+
         public void Dispose()
         {
+            IsReturned = true;
             written?.Dispose();
             written = null;
             if (gzipped != null)

@@ -67,30 +67,34 @@ namespace Librato.Api
         /// </summary>
         internal IEnumerable<OutboxClaim> Claim(TimeProvider clock, Action<SenderNotice> notify)
         {
-            string[] paths;
-            try
-            {
-                if (!System.IO.Directory.Exists(Directory))
-                {
-                    yield break;
-                }
-
-                paths = System.IO.Directory.GetFiles(Directory, "*" + Extension);
-            }
-            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
-            {
-                notify(new SenderNotice(SenderNoticeKind.OutboxFileNotClaimed, $"The outbox '{Directory}' cannot be read ({ex.Message}).", null));
-                yield break;
-            }
-
-            Array.Sort(paths, StringComparer.Ordinal);
-            foreach (var path in paths)
+            foreach (var path in Waiting(notify))
             {
                 var claim = TryClaim(path, clock, notify);
                 if (claim != null)
                 {
                     yield return claim;
                 }
+            }
+        }
+
+        /// <summary>The outbox files, oldest first; none when the folder does not exist or cannot be listed (said so).</summary>
+        private string[] Waiting(Action<SenderNotice> notify)
+        {
+            try
+            {
+                if (!System.IO.Directory.Exists(Directory))
+                {
+                    return Array.Empty<string>();
+                }
+
+                var paths = System.IO.Directory.GetFiles(Directory, "*" + Extension);
+                Array.Sort(paths, StringComparer.Ordinal);
+                return paths;
+            }
+            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+            {
+                notify(new SenderNotice(SenderNoticeKind.OutboxFileNotClaimed, $"The outbox '{Directory}' cannot be read ({ex.Message}).", null));
+                return Array.Empty<string>();
             }
         }
 

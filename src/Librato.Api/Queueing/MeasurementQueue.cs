@@ -38,7 +38,7 @@ namespace Librato.Api
             }
 
             journal = Options.Outbox == null ? null : new OutboxJournal(Options.Outbox, client.Options.TimeProvider);
-            exitRegistration = ProcessExitHook.Register(OnProcessExit);
+            exitRegistration = ProcessExitHook.Process.Register(OnProcessExit);
             if (Options.AutoSubmitInterval.HasValue)
             {
                 var interval = Options.AutoSubmitInterval.Value;
@@ -309,7 +309,7 @@ namespace Librato.Api
             }
         }
 
-        private void OnProcessExit()
+        internal void OnProcessExit()
         {
             if (journal != null)
             {

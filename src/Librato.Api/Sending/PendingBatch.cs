@@ -19,26 +19,5 @@ namespace Librato.Api
 
         /// <summary>Where acknowledgements go: the run's journal, or a claimed outbox file being delivered.</summary>
         public IOutboxAcknowledger? Acknowledger { get; }
-
-        public bool IsTagged => Items.Count > 0 && Items[0].IsTagged;
-
-        /// <summary>Whether every measurement is on disk in the outbox (a later run will find it).</summary>
-        public bool IsDurable()
-        {
-            if (Refs == null)
-            {
-                return false;
-            }
-
-            foreach (var r in Refs)
-            {
-                if (r.File == null || !r.File.IsDurable(r.Position))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 }

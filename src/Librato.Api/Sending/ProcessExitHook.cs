@@ -12,36 +12,63 @@ namespace Librato.Api
     /// The signal's default then ends the process as before. A kill that cannot be caught (SIGKILL, a forced end on
     /// Windows) runs nothing: against that only the outbox's write-ahead helps.
     /// </summary>
-    internal static class ProcessExitHook
+    internal sealed class ProcessExitHook
     {
-        private static readonly object Gate = new object();
-        private static readonly List<Action> Actions = new List<Action>();
-        private static bool installed;
-        private static List<object>? registrations;
+        private static readonly string[] Signals = { "SIGTERM", "SIGHUP" };
+        private readonly object gate = new object();
+        private readonly List<Action> actions = new List<Action>();
+        private readonly bool hookProcess;
+        private List<object>? registrations;
 
-        /// <summary>Registers an action; disposing the result removes it.</summary>
-        public static IDisposable Register(Action action)
+        /// <param name="hookProcess">Whether the first registration hooks the process's exit and signals (the process-wide instance).</param>
+        internal ProcessExitHook(bool hookProcess)
         {
-            lock (Gate)
-            {
-                Install();
-                Actions.Add(action);
-            }
-
-            return new Registration(action);
+            this.hookProcess = hookProcess;
         }
 
-        /// <summary>Runs and removes every registered action (what the signal handlers do); also for tests.</summary>
-        internal static void RunAll()
+        /// <summary>The hook of this process, whose actions its end runs.</summary>
+        public static ProcessExitHook Process { get; } = new ProcessExitHook(hookProcess: true);
+
+        /// <summary>How many signals the hook listens to (SIGTERM and SIGHUP on .NET Core; none elsewhere, or before any registration).</summary>
+        internal int SignalCount
         {
-            Action[] actions;
-            lock (Gate)
+            get
             {
-                actions = Actions.ToArray();
-                Actions.Clear();
+                lock (gate)
+                {
+                    return registrations?.Count ?? 0;
+                }
+            }
+        }
+
+        /// <summary>Registers an action; disposing the result removes it.</summary>
+        public IDisposable Register(Action action)
+        {
+            lock (gate)
+            {
+                if (hookProcess && registrations == null)
+                {
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAll();
+                    registrations = RegisterSignals();
+                }
+
+                actions.Add(action);
             }
 
-            foreach (var action in actions)
+            return new Registration(this, action);
+        }
+
+        /// <summary>Runs and removes every registered action (what the signal handlers do).</summary>
+        internal void RunAll()
+        {
+            Action[] taken;
+            lock (gate)
+            {
+                taken = actions.ToArray();
+                actions.Clear();
+            }
+
+            foreach (var action in taken)
             {
                 try
                 {
@@ -54,46 +81,30 @@ namespace Librato.Api
             }
         }
 
-        private static void Install()
-        {
-            if (installed)
-            {
-                return;
-            }
-
-            installed = true;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAll();
-            registrations = RegisterSignals("SIGTERM", "SIGHUP");
-        }
-
-        private static List<object> RegisterSignals(params string[] signals)
+        private List<object> RegisterSignals()
         {
             var kept = new List<object>();
-            var registration = Type.GetType("System.Runtime.InteropServices.PosixSignalRegistration, System.Runtime.InteropServices", throwOnError: false);
-            var signalType = Type.GetType("System.Runtime.InteropServices.PosixSignal, System.Runtime.InteropServices", throwOnError: false);
-            var contextType = Type.GetType("System.Runtime.InteropServices.PosixSignalContext, System.Runtime.InteropServices", throwOnError: false);
+            var registration = Type.GetType("System.Runtime.InteropServices.PosixSignalRegistration, System.Runtime.InteropServices");
+            var signalType = Type.GetType("System.Runtime.InteropServices.PosixSignal, System.Runtime.InteropServices");
+            var contextType = Type.GetType("System.Runtime.InteropServices.PosixSignalContext, System.Runtime.InteropServices");
             if (registration == null || signalType == null || contextType == null)
             {
+                // .NET Framework (Windows PowerShell 5.1): the process exit event is all there is.
                 return kept;
             }
 
-            var create = registration.GetMethod("Create", BindingFlags.Public | BindingFlags.Static);
-            var handlerType = typeof(Action<>).MakeGenericType(contextType);
+            var create = registration.GetMethod("Create", BindingFlags.Public | BindingFlags.Static)!;
 
-            // Action<object> bound to Action<PosixSignalContext>: delegates allow a parameter of a less derived type.
-            var handler = Delegate.CreateDelegate(handlerType, typeof(ProcessExitHook).GetMethod(nameof(OnSignal), BindingFlags.NonPublic | BindingFlags.Static)!);
-            foreach (var name in signals)
+            // An Action<object> bound as Action<PosixSignalContext>: delegates allow a parameter of a less derived type.
+            var handler = Delegate.CreateDelegate(
+                typeof(Action<>).MakeGenericType(contextType), this, typeof(ProcessExitHook).GetMethod(nameof(OnSignal), BindingFlags.NonPublic | BindingFlags.Instance)!);
+            foreach (var name in Signals)
             {
                 try
                 {
-                    var value = Enum.Parse(signalType, name);
-                    var made = create?.Invoke(null, new[] { value, handler });
-                    if (made != null)
-                    {
-                        kept.Add(made);
-                    }
+                    kept.Add(create.Invoke(null, new[] { Enum.Parse(signalType, name), handler })!);
                 }
-                catch (Exception ex) when (ex is TargetInvocationException || ex is ArgumentException || ex is PlatformNotSupportedException)
+                catch (TargetInvocationException)
                 {
                     // A platform without this signal.
                 }
@@ -102,24 +113,26 @@ namespace Librato.Api
             return kept;
         }
 
-        private static void OnSignal(object context) => RunAll();
+        private void OnSignal(object context) => RunAll();
 
         private sealed class Registration : IDisposable
         {
+            private readonly ProcessExitHook hook;
             private Action? action;
 
-            public Registration(Action action)
+            public Registration(ProcessExitHook hook, Action action)
             {
+                this.hook = hook;
                 this.action = action;
             }
 
             public void Dispose()
             {
-                lock (Gate)
+                lock (hook.gate)
                 {
                     if (action != null)
                     {
-                        Actions.Remove(action);
+                        hook.actions.Remove(action);
                         action = null;
                     }
                 }

@@ -182,31 +182,37 @@ namespace Librato.PowerShell.Commands
             // is stopped first, so that it hands back its batches before their requests are cancelled.
             var stopped = sender?.Stop();
             base.StopProcessing();
-            var waiting = new List<Measurement>();
-            if (stopped != null)
+            if (Queue != null || whatIf)
             {
-                waiting.AddRange(stopped);
+                return;
             }
 
+            // What the engine held is in the outbox when there is one; without one, only here.
+            if (stopped != null && sender!.OutboxDirectory == null)
+            {
+                ActiveSession.KeepUnsent(stopped);
+            }
+
+            // Summaries and batches waiting for approval never reached the engine: nothing else holds them.
+            var neverHanded = new List<Measurement>();
             var summaries = Interlocked.Exchange(ref aggregation, null);
             if (summaries != null)
             {
-                waiting.AddRange(summaries.Measurements(EpochTime.Now()));
+                neverHanded.AddRange(summaries.Measurements(EpochTime.Now()));
             }
 
             if (approval != null)
             {
-                foreach (var batch in approval.Drain())
+                lock (approval)
                 {
-                    waiting.AddRange(batch);
+                    foreach (var batch in approval.Drain())
+                    {
+                        neverHanded.AddRange(batch);
+                    }
                 }
             }
 
-            if (Queue == null && (sender == null || sender.OutboxDirectory == null || summaries != null))
-            {
-                // Without an outbox nothing else holds them. (Summaries were never handed to the engine.)
-                ActiveSession.KeepUnsent(sender?.OutboxDirectory == null ? waiting : (IReadOnlyList<Measurement>)waiting.Skip(stopped?.Count ?? 0).ToList());
-            }
+            ActiveSession.KeepUnsent(neverHanded);
         }
 
         [MethodImpl(HotPath.Optimized)]
@@ -288,7 +294,13 @@ namespace Librato.PowerShell.Commands
 
             if (approval != null)
             {
-                foreach (var batch in approval.Drain())
+                List<IReadOnlyList<Measurement>> rest;
+                lock (approval)
+                {
+                    rest = approval.Drain().ToList();
+                }
+
+                foreach (var batch in rest)
                 {
                     Approve(batch);
                 }
@@ -375,7 +387,12 @@ namespace Librato.PowerShell.Commands
 
             if (approval != null)
             {
-                var full = approval.Add(measurement);
+                IReadOnlyList<Measurement>? full;
+                lock (approval)
+                {
+                    full = approval.Add(measurement);
+                }
+
                 if (full != null)
                 {
                     Approve(full);

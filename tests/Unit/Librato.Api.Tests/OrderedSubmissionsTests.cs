@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Librato.Api;
 using Xunit;
@@ -88,6 +90,58 @@ namespace Librato.Api.Tests
             await Assert.ThrowsAsync<InvalidOperationException>(() => a);
             Assert.Equal(3, started.Count);
             Assert.Equal("c", started.ToArray()[2]);
+        }
+
+        [Fact]
+        public void Points_of_large_batches_are_compared_whatever_their_order()
+        {
+            // Points given in descending order, the shared one last in one batch and first in the other: a set that
+            // were not kept sorted would be compared wrongly.
+            var first = Enumerable.Range(0, 300).Select(i => ("m", (string?)("s" + (299 - i)), 100L)).ToArray();
+            var second = Enumerable.Range(0, 300).Select(i => ("n", (string?)("s" + i), 100L)).Append(("m", "s0", 100L)).ToArray();
+            Assert.True(PointSet.Of(Batch(first)).Overlaps(PointSet.Of(Batch(second))));
+            Assert.True(PointSet.Of(Batch(second)).Overlaps(PointSet.Of(Batch(first))));
+            var third = Enumerable.Range(0, 300).Select(i => ("m", (string?)("s" + i), 101L)).Reverse().ToArray();
+            Assert.False(PointSet.Of(Batch(first)).Overlaps(PointSet.Of(Batch(third))));
+            Assert.False(PointSet.Of(Batch(third)).Overlaps(PointSet.Of(Batch(first))));
+        }
+
+        [Fact]
+        public async Task A_batch_waiting_behind_another_is_cancelled_with_the_send()
+        {
+            var order = new OrderedSubmissions();
+            var first = new TaskCompletionSource<int>();
+            using var cancel = new CancellationTokenSource();
+            var started = false;
+            var a = order.Start(Batch(("m", "a", 1)), () => first.Task, cancel.Token);
+            var b = order.Start(Batch(("m", "a", 1)), () =>
+            {
+                started = true;
+                return Task.FromResult(2);
+            }, cancel.Token);
+
+            // Give b the time to reach its wait behind a (without it, b is cancelled before it starts, which passes too).
+            await Task.Delay(50);
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.False(started);
+            Assert.False(a.IsCompleted);
+            first.SetResult(1);
+            Assert.Equal(1, await a);
+        }
+
+        [Fact]
+        public async Task Finished_batches_no_longer_hold_back_later_ones()
+        {
+            var order = new OrderedSubmissions();
+            var a = order.Start(Batch(("m", "a", 1)), () => Task.FromResult(1));
+            Assert.Equal(1, await a.WaitAsync(TimeSpan.FromSeconds(10)));
+            var release = new TaskCompletionSource<int>();
+            var b = order.Start(Batch(("m", "a", 1)), () => release.Task);
+            var c = order.Start(Batch(("m", "z", 1)), () => Task.FromResult(3));
+            Assert.Equal(3, await c.WaitAsync(TimeSpan.FromSeconds(10)));
+            release.SetResult(2);
+            Assert.Equal(2, await b);
         }
     }
 }

@@ -49,8 +49,10 @@ namespace Librato.Api.Tests.Sending
                 {
                     Endpoint = new Uri("https://api.invalid"),
                     MaxRetries = maxRetries,
-                    RetryBaseDelay = TimeSpan.FromSeconds(1),
-                    MaxRetryDelay = TimeSpan.FromSeconds(8),
+
+                    // On the fake clock the waits are real-sized; on the system clock they are kept short.
+                    RetryBaseDelay = clock == null ? TimeSpan.FromMilliseconds(5) : TimeSpan.FromSeconds(1),
+                    MaxRetryDelay = clock == null ? TimeSpan.FromMilliseconds(20) : TimeSpan.FromSeconds(8),
                     Timeout = timeout ?? TimeSpan.FromSeconds(10),
                     TimeProvider = (TimeProvider?)clock ?? TimeProvider.System,
                 },

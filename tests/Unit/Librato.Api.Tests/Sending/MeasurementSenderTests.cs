@@ -407,7 +407,7 @@ namespace Librato.Api.Tests.Sending
                 sender.Add(m);
             }
 
-            ProcessExitHook.RunAll();
+            sender.OnProcessExit();
             Assert.Equal(Points.Keys(Points.Legacy(5)), Points.Keys(lost!));
             Assert.Empty(api.Requests);
         }
