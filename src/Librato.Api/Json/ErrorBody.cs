@@ -30,9 +30,10 @@ namespace Librato.Api
                 messages.Clear();
                 messages.Add(ProxyAdvice);
             }
-            else if (!parsed && status < 500 && status != 401 && status != 404 && status != 429)
+            else if (!parsed && body.Length > 0 && status < 500 && status != 401 && status != 404 && status != 429)
             {
                 // A 4xx that is not the API's JSON usually comes from a proxy in between; say what it was.
+                // An empty one has nothing to show: the status alone says it.
                 messages.Add("the response body was not the API's JSON (" + Snippet(body) + ")");
             }
 

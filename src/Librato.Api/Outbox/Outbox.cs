@@ -282,7 +282,6 @@ namespace Librato.Api
                     }
                 }
 
-                accepted.Sort();
                 File.Acknowledge(accepted);
                 return;
             }
@@ -293,7 +292,6 @@ namespace Librato.Api
                 positions.Add(batch.Refs[i].Position);
             }
 
-            positions.Sort();
             File.Acknowledge(positions);
         }
 

@@ -175,15 +175,15 @@ namespace Librato.Api
             committed = resolved.Count;
         }
 
-        /// <summary>Records that these positions (sorted, on disk) were accepted or refused and reported.</summary>
-        public void Acknowledge(IReadOnlyList<int> sortedPositions)
+        /// <summary>Records that these positions (in any order) were accepted or refused and reported.</summary>
+        public void Acknowledge(IReadOnlyList<int> positions)
         {
             // Measurement lines still buffered go to disk first, so that every position acknowledged is on it.
             Commit();
-            var fresh = new List<int>(sortedPositions.Count);
-            foreach (var p in sortedPositions)
+            var fresh = new List<int>(positions.Count);
+            foreach (var p in positions)
             {
-                if (p < committed && !resolved[p])
+                if (p >= 0 && p < committed && !resolved[p])
                 {
                     fresh.Add(p);
                 }
@@ -194,6 +194,8 @@ namespace Librato.Api
                 return;
             }
 
+            // In ranges: a batch's positions come in order, a file's quarantined ones may not.
+            fresh.Sort();
             OutboxJson.WriteAck(pending, fresh);
             Commit();
             foreach (var p in fresh)
@@ -216,6 +218,7 @@ namespace Librato.Api
 
             try
             {
+                // Stryker disable once all : to the disk itself (fsync): only a power cut tells the difference.
                 s.Flush(true);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException)

@@ -279,11 +279,6 @@ namespace Librato.Api
                 groups[group].Positions.Add(r.Position);
             }
 
-            foreach (var g in groups)
-            {
-                g.Positions.Sort();
-            }
-
             return groups;
         }
 

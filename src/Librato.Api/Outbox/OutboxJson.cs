@@ -18,6 +18,7 @@ namespace Librato.Api
         public const int Version = 2;
         public const string FormatKey = "librato_outbox";
 
+        // Stryker disable once all : validation only checks what these writers always write correctly (a speed-up).
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { SkipValidation = true };
 
         public static void WriteHeader(PooledBuffer buffer, long created)

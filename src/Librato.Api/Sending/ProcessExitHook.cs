@@ -41,6 +41,18 @@ namespace Librato.Api
             }
         }
 
+        /// <summary>How many actions are registered.</summary>
+        internal int Count
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return actions.Count;
+                }
+            }
+        }
+
         /// <summary>Registers an action; disposing the result removes it.</summary>
         public IDisposable Register(Action action)
         {

@@ -63,6 +63,15 @@ namespace Librato.Api.Tests
         }
 
         [Fact]
+        public void An_empty_client_error_says_its_status_and_nothing_about_a_body()
+        {
+            var ex = Parse(422, string.Empty);
+            Assert.Empty(ex.ApiErrors);
+            Assert.Contains("422", ex.Message);
+            Assert.DoesNotContain("JSON", ex.Message);
+        }
+
+        [Fact]
         public void An_empty_body_still_gives_a_message()
         {
             var ex = Parse(503, string.Empty);

@@ -23,8 +23,13 @@ namespace Librato.Api.Tests.Sending
 
         public Func<Request, HttpResponseMessage?>? Answer { get; set; }
 
-        /// <summary>Answers that never come until the test completes them (or the request is cancelled).</summary>
+        /// <summary>Answers that never come until <see cref="Release"/> (or the request is cancelled).</summary>
         public Func<Request, bool>? Hold { get; set; }
+
+        private readonly TaskCompletionSource<bool> released = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Lets every held request go on to its answer.</summary>
+        public void Release() => released.TrySetResult(true);
 
         public IReadOnlyList<Request> Requests
         {
@@ -81,7 +86,7 @@ namespace Librato.Api.Tests.Sending
 
             if (Hold?.Invoke(r) == true)
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await released.Task.WaitAsync(cancellationToken);
             }
 
             var response = Answer?.Invoke(r) ?? Default(r);
