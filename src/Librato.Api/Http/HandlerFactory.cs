@@ -20,12 +20,16 @@ namespace Librato.Api
         /// <summary>True when the connect timeout is honoured separately (it is on .NET Core, not on .NET Framework).</summary>
         public static bool SupportsConnectTimeout => SocketsHandler != null;
 
-        public static HttpMessageHandler Create(LibratoClientOptions options, CertificateObserver certificates)
+        public static HttpMessageHandler Create(LibratoClientOptions options, CertificateObserver certificates) =>
+            Create(options, certificates, SocketsHandler);
+
+        /// <param name="socketsHandler">The SocketsHttpHandler type, or null for the .NET Framework handler.</param>
+        internal static HttpMessageHandler Create(LibratoClientOptions options, CertificateObserver certificates, Type? socketsHandler)
         {
             var proxy = options.Proxy;
-            if (SocketsHandler != null)
+            if (socketsHandler != null)
             {
-                var handler = (HttpMessageHandler)Activator.CreateInstance(SocketsHandler)!;
+                var handler = (HttpMessageHandler)Activator.CreateInstance(socketsHandler)!;
                 Set(handler, "ConnectTimeout", options.ConnectTimeout);
                 Set(handler, "AutomaticDecompression", DecompressionMethods.GZip | DecompressionMethods.Deflate);
                 Set(handler, "UseCookies", false);

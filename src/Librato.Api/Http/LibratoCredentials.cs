@@ -27,6 +27,8 @@ namespace Librato.Api
 
             Email = email;
             this.token = token.Copy();
+
+            // Stryker disable once Statement : a guard against later code writing to the copy; nothing outside can reach it
             this.token.MakeReadOnly();
         }
 
@@ -44,6 +46,8 @@ namespace Librato.Api
             }
 
             this.token = token.Copy();
+
+            // Stryker disable once Statement : a guard against later code writing to the copy; nothing outside can reach it
             this.token.MakeReadOnly();
         }
 

@@ -68,7 +68,8 @@ namespace Librato.Api
                 return;
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, current.Length * 2));
+            // The pool hands out powers of two: the array at least doubles, so a growing body is copied few times.
+            var larger = ArrayPool<byte>.Shared.Rent(needed);
             Buffer.BlockCopy(current, 0, larger, 0, Length);
             array = larger;
             ArrayPool<byte>.Shared.Return(current);

@@ -80,7 +80,9 @@ namespace Librato.Api
         private void Compress()
         {
             // zlib's conservative bound on deflate output (deflateBound for any settings) plus the gzip header and
-            // trailer: the stream over this array never needs to grow.
+            // trailer: the stream over this array never needs to grow. (Smaller bounds that still exceed the output
+            // of incompressible data by its few bytes of framing work as well: the pool rounds up to a power of two.)
+            // Stryker disable once Arithmetic,Bitwise : only the bound's lower end is observable, tested with random bytes
             var rented = ArrayPool<byte>.Shared.Rent(plainLength + (plainLength >> 3) + (plainLength >> 6) + 64);
             using (var output = new MemoryStream(rented, 0, rented.Length, writable: true))
             {

@@ -24,7 +24,7 @@ namespace Librato.Api
             if (retryAfter?.Date != null)
             {
                 var wait = retryAfter.Date.Value - clock.GetUtcNow();
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
             }
 
             foreach (var header in RateLimitHeaders)
@@ -72,8 +72,7 @@ namespace Librato.Api
                 return null;
             }
 
-            var seconds = reset.Value - now;
-            return TimeSpan.FromSeconds(seconds > 0 ? seconds : 0);
+            return TimeSpan.FromSeconds(Math.Max(reset.Value - now, 0));
         }
     }
 }

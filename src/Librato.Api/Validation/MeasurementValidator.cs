@@ -157,6 +157,7 @@ namespace Librato.Api
 
             foreach (var c in text)
             {
+                // Stryker disable once Equality : DEL (7F) is refused either way, by the loop or by the pattern
                 if (c > '\u007f')
                 {
                     return rule.IsMatch(text);
