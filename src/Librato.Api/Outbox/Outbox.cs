@@ -30,16 +30,16 @@ namespace Librato.Api
 
         public string QuarantineDirectory => Path.Combine(Directory, QuarantineFolder);
 
-        /// <summary>How many files wait in the outbox, those a running send holds included.</summary>
+        /// <summary>How many files wait in the outbox, those a running send holds included; 0 when it does not exist or cannot be listed.</summary>
         public int Count
         {
             get
             {
                 try
                 {
-                    return System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*" + Extension).Length : 0;
+                    return System.IO.Directory.GetFiles(Directory, "*" + Extension).Length;
                 }
-                catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+                catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
                 {
                     return 0;
                 }
@@ -91,7 +91,7 @@ namespace Librato.Api
                 Array.Sort(paths, StringComparer.Ordinal);
                 return paths;
             }
-            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+            catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
             {
                 notify(new SenderNotice(SenderNoticeKind.OutboxFileNotClaimed, $"The outbox '{Directory}' cannot be read ({ex.Message}).", null));
                 return Array.Empty<string>();
@@ -116,7 +116,7 @@ namespace Librato.Api
                 notify(new SenderNotice(SenderNoticeKind.OutboxFileInUse, $"The outbox file '{name}' is in use by another running send, which delivers it.", null));
                 return null;
             }
-            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+            catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
             {
                 notify(new SenderNotice(
                     SenderNoticeKind.OutboxFileNotClaimed,
@@ -138,7 +138,7 @@ namespace Librato.Api
 
                 content = file.Read();
             }
-            catch (Exception ex) when (ex is InvalidDataException || OutboxJournal.IsFileFailure(ex))
+            catch (Exception ex) when (ex is InvalidDataException || OutboxFile.IsFileFailure(ex))
             {
                 file.Dispose();
                 QuarantineFile(path, name, ex.Message, notify);
@@ -173,7 +173,7 @@ namespace Librato.Api
                     $"The outbox file '{name}' could not be read ({reason}); it was moved to '{QuarantineDirectory}' and will not be sent.",
                     null));
             }
-            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+            catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
             {
                 notify(new SenderNotice(
                     SenderNoticeKind.OutboxFileNotClaimed,
@@ -184,7 +184,6 @@ namespace Librato.Api
 
         private static string Write(string directory, IReadOnlyList<Measurement> measurements, TimeProvider clock)
         {
-            System.IO.Directory.CreateDirectory(directory);
             var file = OutboxFile.Create(CreatePath(directory, clock), clock.GetUtcNow().ToUnixTimeSeconds());
             try
             {
@@ -314,7 +313,7 @@ namespace Librato.Api
                     refused[0].Error));
                 return true;
             }
-            catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+            catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
             {
                 notify(new SenderNotice(
                     SenderNoticeKind.OutboxNotUpdated,

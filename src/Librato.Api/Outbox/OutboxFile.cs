@@ -79,6 +79,10 @@ namespace Librato.Api
         public static bool IsInUse(Exception ex) => ex is IOException && !(ex is FileNotFoundException) &&
             (ex.HResult == SharingViolation || ex.HResult == LockViolation || ex.HResult == WouldBlockLinux || ex.HResult == WouldBlockBsd);
 
+        /// <summary>Whether an exception is the file system's refusal (full, read-only, denied, gone), which callers report and survive.</summary>
+        internal static bool IsFileFailure(Exception ex) =>
+            ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is System.Security.SecurityException;
+
         /// <summary>Reads the whole file, and takes its acknowledgements as this file's own.</summary>
         public OutboxContent Read()
         {
@@ -86,8 +90,11 @@ namespace Librato.Api
             var bytes = new byte[s.Length];
             s.Position = 0;
             var read = 0;
+
+            // Stryker disable once Equality,Arithmetic : a file returns all that is asked at once; the loop is for the rare short read
             while (read < bytes.Length)
             {
+                // Stryker disable once Arithmetic : as above
                 var n = s.Read(bytes, read, bytes.Length - read);
                 if (n == 0)
                 {
@@ -101,6 +108,8 @@ namespace Librato.Api
 
             // An unfinished last line (a write cut short by a kill) is cut off, so that appends start on a line of their own.
             var complete = Array.LastIndexOf(bytes, (byte)'\n', read - 1) + 1;
+
+            // Stryker disable once Equality : cutting a file to its own length changes nothing
             if (complete < s.Length)
             {
                 s.SetLength(complete);
@@ -150,10 +159,10 @@ namespace Librato.Api
             var s = Stream;
             try
             {
+                // Unbuffered (buffer size 1): the write is the system call, and what it wrote survives this process.
                 s.Write(pending.Array, 0, pending.Length);
-                s.Flush();
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException)
+            catch (Exception ex) when (IsFileFailure(ex))
             {
                 IsBroken = true;
                 try
@@ -161,7 +170,7 @@ namespace Librato.Api
                     s.SetLength(committedLength);
                     s.Position = committedLength;
                 }
-                catch (Exception cut) when (cut is IOException || cut is UnauthorizedAccessException || cut is NotSupportedException)
+                catch (Exception cut) when (IsFileFailure(cut))
                 {
                     // The file may end in a partial line; readers ignore an unfinished last line.
                 }
@@ -221,7 +230,7 @@ namespace Librato.Api
                 // Stryker disable once all : to the disk itself (fsync): only a power cut tells the difference.
                 s.Flush(true);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException)
+            catch (Exception ex) when (IsFileFailure(ex))
             {
                 // What was written is in the system's cache and survives the process; only a power cut could lose it.
             }
@@ -254,7 +263,7 @@ namespace Librato.Api
                 File.Delete(path);
                 return null;
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (IsFileFailure(ex))
             {
                 return ex;
             }

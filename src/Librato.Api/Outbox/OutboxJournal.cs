@@ -73,7 +73,7 @@ namespace Librato.Api
                 {
                     current.Commit();
                 }
-                catch (Exception ex) when (IsFileFailure(ex))
+                catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
                 {
                     Fail(ex);
                 }
@@ -95,7 +95,7 @@ namespace Librato.Api
                     {
                         file.Acknowledge(positions);
                     }
-                    catch (Exception ex) when (IsFileFailure(ex))
+                    catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
                     {
                         notices.Add(new SenderNotice(
                             SenderNoticeKind.OutboxNotUpdated,
@@ -130,11 +130,7 @@ namespace Librato.Api
         {
             lock (gate)
             {
-                if (closed)
-                {
-                    return 0;
-                }
-
+                // Once closed, the list of files is empty: closing again finds nothing to keep.
                 closed = true;
                 if (current != null && Failure == null)
                 {
@@ -142,7 +138,7 @@ namespace Librato.Api
                     {
                         current.Commit();
                     }
-                    catch (Exception ex) when (IsFileFailure(ex))
+                    catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
                     {
                         Fail(ex);
                     }
@@ -185,7 +181,7 @@ namespace Librato.Api
                     {
                         current.Commit();
                     }
-                    catch (Exception ex) when (IsFileFailure(ex))
+                    catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
                     {
                         Failure = ex;
                     }
@@ -209,7 +205,7 @@ namespace Librato.Api
                 {
                     current.Commit();
                 }
-                catch (Exception ex) when (IsFileFailure(ex))
+                catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
                 {
                     Fail(ex);
                     return false;
@@ -229,7 +225,7 @@ namespace Librato.Api
                 files.Add(current);
                 return true;
             }
-            catch (Exception ex) when (IsFileFailure(ex))
+            catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
             {
                 Fail(ex);
                 return false;
@@ -281,8 +277,5 @@ namespace Librato.Api
 
             return groups;
         }
-
-        internal static bool IsFileFailure(Exception ex) =>
-            ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is System.Security.SecurityException;
     }
 }

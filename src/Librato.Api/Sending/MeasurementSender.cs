@@ -355,7 +355,7 @@ namespace Librato.Api
                 {
                     batch.Acknowledger.Acknowledge(batch, outcome);
                 }
-                catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+                catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
                 {
                     Notify(new SenderNotice(
                         SenderNoticeKind.OutboxNotUpdated,
@@ -387,7 +387,7 @@ namespace Librato.Api
                     outcome.Disposition = UnsentDisposition.KeptInOutbox;
                     unkept = Array.Empty<Measurement>();
                 }
-                catch (Exception ex) when (OutboxJournal.IsFileFailure(ex))
+                catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
                 {
                     outcome.Disposition = UnsentDisposition.OutboxWriteFailed;
                     outcome.OutboxFailure = ex;
