@@ -55,7 +55,7 @@ namespace Librato.Api
             journal = options.Outbox == null ? null : new OutboxJournal(options.Outbox, clock);
             legacy = new Route(options.BatchSize);
             tagged = new Route(options.BatchSize);
-            exitRegistration = ProcessExitHook.Process.Register(OnProcessExit);
+            exitRegistration = options.ExitHook.Register(OnProcessExit);
             if (options.MaxBatchAge is TimeSpan age && age > TimeSpan.Zero)
             {
                 var period = TimeSpan.FromTicks(Math.Max(age.Ticks / 2, TimeSpan.TicksPerMillisecond));

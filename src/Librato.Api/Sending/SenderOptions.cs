@@ -47,5 +47,8 @@ namespace Librato.Api
         /// outbox, with those measurements: the last chance to say so. Not called when an outbox holds them.
         /// </summary>
         public Action<IReadOnlyList<Measurement>>? ProcessExiting { get; set; }
+
+        /// <summary>Where the end of the process is heard: the process's own hook, or a test's.</summary>
+        internal ProcessExitHook ExitHook { get; set; } = ProcessExitHook.Process;
     }
 }

@@ -16,8 +16,6 @@ namespace Librato.Api.Tests
 
         private static ValidationError? Check(Measurement m) => MeasurementValidator.Default.Validate(m, Now);
 
-        private static Measurement Summary() => new Measurement("m") { Count = 2, Sum = 3 };
-
         [Fact]
         public void Every_measurement_message_names_the_item_and_the_fix()
         {
@@ -88,41 +86,24 @@ namespace Librato.Api.Tests
             Assert.Equal(ValidationCodes.AppOpticsNoCounters, MeasurementValidator.AppOptics.Validate(appOptics, Now)!.Code);
         }
 
-        public static IEnumerable<object[]> Fields() =>
-            new[] { "value", "sum", "min", "max", "sum_squares", "last", "stddev" }.Select((f, i) => new object[] { i });
+        public static IEnumerable<object[]> Fields() => NumberFields.InApiOrder.Select((f, i) => new object[] { i });
 
         [Theory]
         [MemberData(nameof(Fields))]
         public void Of_two_bad_numbers_the_first_in_the_api_order_is_named(int first)
         {
-            string[] names = { "value", "sum", "min", "max", "sum_squares", "last", "stddev" };
-            for (var second = first + 1; second < names.Length; second++)
+            var names = NumberFields.InApiOrder;
+            for (var second = first + 1; second < names.Count; second++)
             {
-                var m = first == 0 ? new Measurement("m", 1) : Summary();
-                Set(m, names[first], double.PositiveInfinity);
-                Set(m, names[second], double.NaN);
+                var m = NumberFields.With(names[first], double.PositiveInfinity);
+                NumberFields.Set(m, names[second], double.NaN);
                 var error = Check(m)!;
                 Assert.Equal(ValidationCodes.InvalidValue, error.Code);
                 Assert.StartsWith($"'m' has {names[first]} ", error.Message);
             }
 
-            var alone = first == 0 ? new Measurement("m", 1) : Summary();
-            Set(alone, names[first], -2e127);
+            var alone = NumberFields.With(names[first], -2e127);
             Assert.Equal($"'m' has {names[first]} -2E+127; the API rejects numbers of 1e127 and beyond.", Check(alone)!.Message);
-        }
-
-        private static void Set(Measurement m, string field, double v)
-        {
-            switch (field)
-            {
-                case "value": m.Value = v; break;
-                case "sum": m.Sum = v; break;
-                case "min": m.Min = v; break;
-                case "max": m.Max = v; break;
-                case "sum_squares": m.SumSquares = v; break;
-                case "last": m.Last = v; break;
-                default: m.StdDev = v; break;
-            }
         }
 
         [Theory]
@@ -289,6 +270,35 @@ namespace Librato.Api.Tests
             });
             Assert.Equal("First. Second.", ex.Message);
             Assert.Equal(2, ex.Errors.Count);
+        }
+    }
+
+    /// <summary>The number fields of a measurement, in the order the API lists them (and the validator checks them).</summary>
+    internal static class NumberFields
+    {
+        public static IReadOnlyList<string> InApiOrder { get; } = new[] { "value", "sum", "min", "max", "sum_squares", "last", "stddev" };
+
+        /// <summary>A measurement valid but for this field: a value, or a summary (count 2, sum 1) with the field set.</summary>
+        public static Measurement With(string field, double number)
+        {
+            var m = field == "value" ? new Measurement("m", number) : new Measurement("m") { Count = 2, Sum = 1 };
+            Set(m, field, number);
+            return m;
+        }
+
+        public static void Set(Measurement m, string field, double number)
+        {
+            switch (field)
+            {
+                case "value": m.Value = number; break;
+                case "sum": m.Sum = number; break;
+                case "min": m.Min = number; break;
+                case "max": m.Max = number; break;
+                case "sum_squares": m.SumSquares = number; break;
+                case "last": m.Last = number; break;
+                case "stddev": m.StdDev = number; break;
+                default: throw new ArgumentException("not a number field: " + field, nameof(field));
+            }
         }
     }
 }

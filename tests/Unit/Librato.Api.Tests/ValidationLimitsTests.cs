@@ -141,21 +141,7 @@ namespace Librato.Api.Tests
         [InlineData("stddev")]
         public void Every_number_must_be_finite_and_below_1e127(string field)
         {
-            Measurement With(double number)
-            {
-                var m = field == "value" ? new Measurement("m", number) : new Measurement("m") { Count = 2, Sum = 1 };
-                switch (field)
-                {
-                    case "sum": m.Sum = number; break;
-                    case "min": m.Min = number; break;
-                    case "max": m.Max = number; break;
-                    case "sum_squares": m.SumSquares = number; break;
-                    case "last": m.Last = number; break;
-                    case "stddev": m.StdDev = number; break;
-                }
-
-                return m;
-            }
+            Measurement With(double number) => NumberFields.With(field, number);
 
             Assert.Null(Check(With(9.999e126)));
             Assert.Null(Check(With(-9.999e126)));

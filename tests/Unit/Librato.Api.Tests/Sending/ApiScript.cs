@@ -63,6 +63,21 @@ namespace Librato.Api.Tests.Sending
                 },
                 this);
 
+        /// <summary>An API that notes on <paramref name="clock"/> when each request came, then answers as <paramref name="answer"/> says.</summary>
+        public static ApiScript Timed(TimeProvider clock, List<DateTimeOffset> times, Func<Request, HttpResponseMessage?> answer) =>
+            new ApiScript
+            {
+                Answer = r =>
+                {
+                    lock (times)
+                    {
+                        times.Add(clock.GetUtcNow());
+                    }
+
+                    return answer(r);
+                },
+            };
+
         public static HttpResponseMessage Json(HttpStatusCode status, string body, string type = "application/json") =>
             new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, type) };
 
@@ -187,5 +202,39 @@ namespace Librato.Api.Tests.Sending
 
         public static Task Run(FakeTimeProvider clock, Task task, TimeSpan? step = null) =>
             Run(clock, task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), step);
+    }
+
+    /// <summary>What engine tests share: options without timers or deadlines unless asked, and running a send to its end.</summary>
+    internal static class Engine
+    {
+        public static SenderOptions Options(int batchSize = 300, int throttle = 1, TimeSpan? maxDuration = null, Outbox? outbox = null, TimeSpan? age = null) =>
+            new SenderOptions { BatchSize = batchSize, ThrottleLimit = throttle, MaxSendDuration = maxDuration, MaxBatchAge = age, Outbox = outbox };
+
+        /// <summary>Flushes, and takes every outcome, in order.</summary>
+        public static List<BatchOutcome> Drain(MeasurementSender sender)
+        {
+            sender.Flush();
+            var outcomes = new List<BatchOutcome>();
+            while (sender.WaitForOutcome(CancellationToken.None))
+            {
+                while (sender.TryTakeOutcome(out var o))
+                {
+                    outcomes.Add(o!);
+                }
+            }
+
+            return outcomes;
+        }
+
+        /// <summary>Hands everything over, then <see cref="Drain"/>.</summary>
+        public static List<BatchOutcome> SendAll(MeasurementSender sender, IEnumerable<Measurement> items)
+        {
+            foreach (var m in items)
+            {
+                Xunit.Assert.True(sender.Add(m));
+            }
+
+            return Drain(sender);
+        }
     }
 }

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Librato.Api;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using static Librato.Api.Tests.Sending.Engine;
 
 namespace Librato.Api.Tests.Sending
 {
@@ -23,24 +24,6 @@ namespace Librato.Api.Tests.Sending
             {
                 Directory.Delete(folder, recursive: true);
             }
-        }
-
-        private static SenderOptions Options(int batchSize = 300, int throttle = 1, Librato.Api.Outbox? outbox = null, TimeSpan? age = null) =>
-            new SenderOptions { BatchSize = batchSize, ThrottleLimit = throttle, MaxSendDuration = null, MaxBatchAge = age, Outbox = outbox };
-
-        private static List<BatchOutcome> Drain(MeasurementSender sender)
-        {
-            sender.Flush();
-            var outcomes = new List<BatchOutcome>();
-            while (sender.WaitForOutcome(CancellationToken.None))
-            {
-                while (sender.TryTakeOutcome(out var o))
-                {
-                    outcomes.Add(o!);
-                }
-            }
-
-            return outcomes;
         }
 
         private string[] OutboxFiles() =>
@@ -106,12 +89,14 @@ namespace Librato.Api.Tests.Sending
         {
             var clock = ApiScript.Clock();
             var api = new ApiScript();
-            var before = ProcessExitHook.Process.Count;
-            var sender = new MeasurementSender(api.Client(clock), Options(age: TimeSpan.FromSeconds(1)));
-            Assert.Equal(before + 1, ProcessExitHook.Process.Count);
+            var hook = new ProcessExitHook(hookProcess: false);
+            var options = Options(age: TimeSpan.FromSeconds(1));
+            options.ExitHook = hook;
+            var sender = new MeasurementSender(api.Client(clock), options);
+            Assert.Equal(1, hook.Count);
             sender.Add(Points.Legacy(1)[0]);
             Assert.Equal(0, sender.Close());
-            Assert.Equal(before, ProcessExitHook.Process.Count);
+            Assert.Equal(0, hook.Count);
             Assert.Equal(0, sender.Close());
 
             clock.Advance(TimeSpan.FromSeconds(10));

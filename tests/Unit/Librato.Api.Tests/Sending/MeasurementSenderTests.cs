@@ -9,35 +9,12 @@ using System.Threading.Tasks;
 using Librato.Api;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using static Librato.Api.Tests.Sending.Engine;
 
 namespace Librato.Api.Tests.Sending
 {
     public class MeasurementSenderTests
     {
-        private static SenderOptions Options(int batchSize = 300, int throttle = 1, TimeSpan? maxDuration = null, Outbox? outbox = null) =>
-            new SenderOptions { BatchSize = batchSize, ThrottleLimit = throttle, MaxSendDuration = maxDuration, MaxBatchAge = null, Outbox = outbox };
-
-        /// <summary>Hands everything over, flushes, and takes every outcome, in order.</summary>
-        private static List<BatchOutcome> SendAll(MeasurementSender sender, IEnumerable<Measurement> items)
-        {
-            foreach (var m in items)
-            {
-                Assert.True(sender.Add(m));
-            }
-
-            sender.Flush();
-            var outcomes = new List<BatchOutcome>();
-            while (sender.WaitForOutcome(CancellationToken.None))
-            {
-                while (sender.TryTakeOutcome(out var o))
-                {
-                    outcomes.Add(o!);
-                }
-            }
-
-            return outcomes;
-        }
-
         [Fact]
         public void Batches_go_per_route_and_outcomes_come_in_the_order_batches_left()
         {
@@ -284,25 +261,17 @@ namespace Librato.Api.Tests.Sending
         {
             var clock = ApiScript.Clock();
             var answered = new List<DateTimeOffset>();
-            var api = new ApiScript
+            var api = ApiScript.Timed(clock, answered, r =>
             {
-                Answer = r =>
+                if (r.Index > 0)
                 {
-                    lock (answered)
-                    {
-                        answered.Add(clock.GetUtcNow());
-                    }
+                    return null;
+                }
 
-                    if (r.Index > 0)
-                    {
-                        return null;
-                    }
-
-                    var response = new HttpResponseMessage((HttpStatusCode)429);
-                    response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(100));
-                    return response;
-                },
-            };
+                var response = new HttpResponseMessage((HttpStatusCode)429);
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(100));
+                return response;
+            });
             using var sender = new MeasurementSender(api.Client(clock, maxRetries: 1), Options());
             var outcome = Assert.Single(await Points.Run(clock, Task.Run(() => SendAll(sender, Points.Legacy(1))), TimeSpan.FromMilliseconds(50)));
 
@@ -318,25 +287,17 @@ namespace Librato.Api.Tests.Sending
         {
             var clock = ApiScript.Clock();
             var answered = new List<DateTimeOffset>();
-            var api = new ApiScript
+            var api = ApiScript.Timed(clock, answered, r =>
             {
-                Answer = r =>
+                if (r.Index > 0)
                 {
-                    lock (answered)
-                    {
-                        answered.Add(clock.GetUtcNow());
-                    }
+                    return null;
+                }
 
-                    if (r.Index > 0)
-                    {
-                        return null;
-                    }
-
-                    var response = new HttpResponseMessage((HttpStatusCode)429);
-                    response.Headers.Add(header, $"limit=100,remaining=0,reset={clock.GetUtcNow().ToUnixTimeSeconds() + 5}");
-                    return response;
-                },
-            };
+                var response = new HttpResponseMessage((HttpStatusCode)429);
+                response.Headers.Add(header, $"limit=100,remaining=0,reset={clock.GetUtcNow().ToUnixTimeSeconds() + 5}");
+                return response;
+            });
             using var sender = new MeasurementSender(api.Client(clock, maxRetries: 1), Options());
             await Points.Run(clock, Task.Run(() => SendAll(sender, Points.Legacy(1))), TimeSpan.FromMilliseconds(50));
 

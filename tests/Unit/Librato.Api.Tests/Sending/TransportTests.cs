@@ -62,18 +62,7 @@ namespace Librato.Api.Tests.Sending
         {
             var clock = ApiScript.Clock();
             var answered = new List<DateTimeOffset>();
-            var api = new ApiScript
-            {
-                Answer = r =>
-                {
-                    lock (answered)
-                    {
-                        answered.Add(clock.GetUtcNow());
-                    }
-
-                    return new HttpResponseMessage(HttpStatusCode.InternalServerError);
-                },
-            };
+            var api = ApiScript.Timed(clock, answered, r => new HttpResponseMessage(HttpStatusCode.InternalServerError));
             using var client = api.Client(clock, maxRetries: 6);
             var ex = await Assert.ThrowsAsync<LibratoApiException>(() => Points.Run(clock, client.SubmitLegacyAsync(Points.Legacy(1)), TimeSpan.FromMilliseconds(20)));
             Assert.Equal(LibratoErrorKind.ServerError, ex.Kind);
