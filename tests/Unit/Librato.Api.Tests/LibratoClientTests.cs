@@ -172,19 +172,6 @@ namespace Librato.Api.Tests
             await Assert.ThrowsAsync<ArgumentException>(() => client.SubmitLegacyAsync(Array.Empty<Measurement>()));
         }
 
-        private sealed class ListTrace : IRequestTrace
-        {
-            public List<string> Lines { get; } = new List<string>();
-
-            public void Write(string message)
-            {
-                lock (Lines)
-                {
-                    Lines.Add(message);
-                }
-            }
-        }
-
         private sealed class FixedHandler : HttpMessageHandler
         {
             private readonly HttpStatusCode status;

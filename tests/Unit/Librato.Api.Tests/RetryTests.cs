@@ -13,19 +13,6 @@ namespace Librato.Api.Tests
 {
     public class RetryTests
     {
-        private sealed class Trace : IRequestTrace
-        {
-            public List<string> Lines { get; } = new List<string>();
-
-            public void Write(string message)
-            {
-                lock (Lines)
-                {
-                    Lines.Add(message);
-                }
-            }
-        }
-
         [Theory]
         [InlineData(HttpStatusCode.InternalServerError)]
         [InlineData(HttpStatusCode.BadGateway)]
@@ -34,7 +21,7 @@ namespace Librato.Api.Tests
         public async Task Transient_statuses_are_retried_with_the_same_body(HttpStatusCode failure)
         {
             var handler = new ScriptedHandler((call, _) => call < 2 ? failure : HttpStatusCode.OK);
-            var trace = new Trace();
+            var trace = new ListTrace();
             using var client = ScriptedHandler.Client(handler, maxRetries: 3);
             var batch = new[] { new Measurement("m", 1) { Time = 1700000000 }, new Measurement("n", 2) { Time = 1700000000 } };
             await client.SubmitLegacyAsync(batch, trace);
@@ -82,7 +69,7 @@ namespace Librato.Api.Tests
                     }
                 },
             };
-            var trace = new Trace();
+            var trace = new ListTrace();
             using var client = ScriptedHandler.Client(handler, maxRetries: 1);
             var watch = Stopwatch.StartNew();
             await client.SubmitLegacyAsync(new[] { new Measurement("m", 1) }, trace);

@@ -13,16 +13,16 @@ namespace Librato.Api.Tests.OutboxFiles
     public sealed class OutboxDetailTests : IDisposable
     {
         private const string Header = "{\"librato_outbox\":2}\n";
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "outbox-detail-" + Guid.NewGuid().ToString("N"));
+        private readonly ScratchFolder scratch = new ScratchFolder("outbox-detail");
+
+        private string folder => scratch.Path;
         private readonly FakeTimeProvider clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
 
         public OutboxDetailTests() => Directory.CreateDirectory(folder);
 
-        public void Dispose() => Directory.Delete(folder, recursive: true);
+        public void Dispose() => scratch.Dispose();
 
         private static Measurement M(int i) => new Measurement("m", i) { Source = "s" + i, Time = 1796644800 };
-
-        private string[] Files() => Directory.GetFiles(folder, "*" + Api.Outbox.Extension).OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
         private string Write(string name, string content)
         {
@@ -76,7 +76,7 @@ namespace Librato.Api.Tests.OutboxFiles
             Assert.Matches(
                 "^The outbox file '1.outbox.jsonl' could not be read \\(line 1: not JSON \\(.+\\)\\); it was moved to '" + outbox.QuarantineDirectory + "' and will not be sent\\.$",
                 notice.Message);
-            Assert.Empty(Files());
+            Assert.Empty(scratch.OutboxFiles());
         }
 
         [Fact]
@@ -109,7 +109,7 @@ namespace Librato.Api.Tests.OutboxFiles
             var claim = Assert.Single(claims);
             Assert.Equal("2" + Api.Outbox.Extension, claim.Name);
             claim.Dispose();
-            Assert.Single(Files());
+            Assert.Single(scratch.OutboxFiles());
 
             // Released: another claim takes it.
             Assert.Single(new Api.Outbox(folder).Claim(clock, n => { }).ToList()).Dispose();
@@ -172,7 +172,7 @@ namespace Librato.Api.Tests.OutboxFiles
             Assert.Matches(
                 "^1 measurement\\(s\\) from the outbox file '1.outbox.jsonl' were refused \\('m' is a counter\\) and could not be moved to '.+' \\(.+\\); they stay in the outbox\\.$",
                 notice.Message);
-            var content = OutboxJson.Read(File.ReadAllBytes(Files()[0]));
+            var content = OutboxJson.Read(File.ReadAllBytes(scratch.OutboxFiles()[0]));
             Assert.Equal(new[] { true, false, true }, content.Acknowledged);
         }
 
@@ -270,7 +270,7 @@ namespace Librato.Api.Tests.OutboxFiles
             Assert.Equal(2, journal.Close());
             Assert.Equal(0, journal.Close());
             Assert.Null(journal.Append(M(2)).File);
-            Assert.Equal(2, OutboxJson.Read(File.ReadAllBytes(Assert.Single(Files()))).Measurements.Count);
+            Assert.Equal(2, OutboxJson.Read(File.ReadAllBytes(Assert.Single(scratch.OutboxFiles()))).Measurements.Count);
         }
 
         [Fact]
@@ -282,7 +282,7 @@ namespace Librato.Api.Tests.OutboxFiles
             journal.Append(M(2));
             journal.CloseForExit();
 
-            var files = Files();
+            var files = scratch.OutboxFiles();
             Assert.Equal(2, files.Length);
             Assert.Equal(new[] { "s0", "s1" }, OutboxJson.Read(File.ReadAllBytes(files[0])).Measurements.Select(m => m.Source));
             Assert.Equal(new[] { "s2" }, OutboxJson.Read(File.ReadAllBytes(files[1])).Measurements.Select(m => m.Source));
@@ -294,7 +294,7 @@ namespace Librato.Api.Tests.OutboxFiles
             var unused = new OutboxJournal(new Api.Outbox(folder), clock);
             unused.CloseForExit();
             Assert.Null(unused.Append(M(0)).File);
-            Assert.Empty(Files());
+            Assert.Empty(scratch.OutboxFiles());
 
             var used = new OutboxJournal(new Api.Outbox(folder), clock);
             used.Append(M(0));
@@ -302,7 +302,7 @@ namespace Librato.Api.Tests.OutboxFiles
             used.CloseForExit();
             Assert.Null(used.Append(M(1)).File);
             Assert.Equal(0, used.Close());
-            Assert.Single(OutboxJson.Read(File.ReadAllBytes(Assert.Single(Files()))).Measurements);
+            Assert.Single(OutboxJson.Read(File.ReadAllBytes(Assert.Single(scratch.OutboxFiles()))).Measurements);
         }
 
         [Theory]

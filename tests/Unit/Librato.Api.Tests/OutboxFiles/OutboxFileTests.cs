@@ -11,14 +11,14 @@ namespace Librato.Api.Tests.OutboxFiles
 {
     public sealed class OutboxFileTests : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "outbox-tests-" + Guid.NewGuid().ToString("N"));
+        private readonly ScratchFolder scratch = new ScratchFolder("outbox-tests");
+
+        private string folder => scratch.Path;
         private readonly FakeTimeProvider clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
 
         public OutboxFileTests() => Directory.CreateDirectory(folder);
 
-        public void Dispose() => Directory.Delete(folder, recursive: true);
-
-        private string[] Files() => Directory.GetFiles(folder, "*" + Api.Outbox.Extension).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        public void Dispose() => scratch.Dispose();
 
         private static Measurement M(int i) => new Measurement("m", i) { Source = "s" + i, Time = 1796644800 };
 
@@ -106,21 +106,21 @@ namespace Librato.Api.Tests.OutboxFiles
             var journal = new OutboxJournal(outbox, clock, fileCapacity: 5);
             var refs = Enumerable.Range(0, 12).Select(i => journal.Append(M(i))).ToList();
             journal.Commit();
-            Assert.Equal(3, Files().Length);
+            Assert.Equal(3, scratch.OutboxFiles().Length);
             Assert.Equal(new[] { 0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1 }, refs.Select(r => r.Position));
 
             // The first file's measurements are delivered: it is full, so it goes.
             Acknowledge(journal, refs.Take(5).ToList());
-            Assert.Equal(2, Files().Length);
+            Assert.Equal(2, scratch.OutboxFiles().Length);
 
             // Part of the second: it stays; the last file is the current one, kept until the run ends.
             Acknowledge(journal, refs.Skip(5).Take(2).ToList());
             Acknowledge(journal, refs.Skip(10).ToList());
-            Assert.Equal(2, Files().Length);
+            Assert.Equal(2, scratch.OutboxFiles().Length);
             Assert.Empty(journal.TakeNotices());
 
             Assert.Equal(3, journal.Close());
-            var left = Assert.Single(Files());
+            var left = Assert.Single(scratch.OutboxFiles());
             var content = OutboxJson.Read(File.ReadAllBytes(left));
             Assert.Equal(new[] { "s7", "s8", "s9" }, Enumerable.Range(0, 5).Where(i => !content.Acknowledged[i]).Select(i => content.Measurements[i].Source));
             Assert.Equal(0, journal.Close());
@@ -150,9 +150,9 @@ namespace Librato.Api.Tests.OutboxFiles
             journal.Append(M(0));
             journal.Append(M(1));
             journal.CloseForExit();
-            var content = OutboxJson.Read(File.ReadAllBytes(Assert.Single(Files())));
+            var content = OutboxJson.Read(File.ReadAllBytes(Assert.Single(scratch.OutboxFiles())));
             Assert.Equal(2, content.Measurements.Count);
-            using var claim = OutboxFile.Open(Files()[0]);
+            using var claim = OutboxFile.Open(scratch.OutboxFiles()[0]);
         }
 
         [Fact]
@@ -166,7 +166,7 @@ namespace Librato.Api.Tests.OutboxFiles
             var blocked = Path.Combine(folder, "file");
             File.WriteAllText(blocked, "x");
             Assert.ThrowsAny<IOException>(() => new Api.Outbox(blocked).Spool(new[] { M(0) }, clock));
-            Assert.Single(Files());
+            Assert.Single(scratch.OutboxFiles());
         }
 
         [Fact]

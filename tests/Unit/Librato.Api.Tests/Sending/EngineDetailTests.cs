@@ -16,18 +16,11 @@ namespace Librato.Api.Tests.Sending
     /// <summary>The engine's smaller rules, each pinned by what a caller can see.</summary>
     public sealed class EngineDetailTests : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "engine-" + Guid.NewGuid().ToString("N"));
+        private readonly ScratchFolder scratch = new ScratchFolder("engine");
 
-        public void Dispose()
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        private string folder => scratch.Path;
 
-        private string[] OutboxFiles() =>
-            Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + Librato.Api.Outbox.Extension) : Array.Empty<string>();
+        public void Dispose() => scratch.Dispose();
 
         [Theory]
         [InlineData(0)]
@@ -125,12 +118,17 @@ namespace Librato.Api.Tests.Sending
             var clock = ApiScript.Clock();
             var api = new ApiScript();
             using var sender = new MeasurementSender(api.Client(clock), Options(age: TimeSpan.FromTicks(1)));
+            // Ticks go on while the first batch is still being answered (no room for the next until it is).
+            bool Ticking(int requests)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(1));
+                return api.Requests.Count == requests;
+            }
+
             sender.Add(Points.Legacy(1)[0]);
-            clock.Advance(TimeSpan.FromMilliseconds(1));
-            Assert.True(SpinWait.SpinUntil(() => api.Requests.Count == 1, TimeSpan.FromSeconds(10)));
+            Assert.True(SpinWait.SpinUntil(() => Ticking(1), TimeSpan.FromSeconds(10)));
             sender.Add(Points.Legacy(2)[1]);
-            clock.Advance(TimeSpan.FromMilliseconds(1));
-            Assert.True(SpinWait.SpinUntil(() => api.Requests.Count == 2, TimeSpan.FromSeconds(10)));
+            Assert.True(SpinWait.SpinUntil(() => Ticking(2), TimeSpan.FromSeconds(10)));
         }
 
         [Fact]
@@ -190,7 +188,7 @@ namespace Librato.Api.Tests.Sending
         public void Flushing_writes_the_partial_batch_ahead_before_it_is_sent()
         {
             long size = -1;
-            var api = new ApiScript { Answer = r => { size = OutboxFiles().Sum(f => new FileInfo(f).Length); return null; } };
+            var api = new ApiScript { Answer = r => { size = scratch.OutboxFiles().Sum(f => new FileInfo(f).Length); return null; } };
             using var sender = new MeasurementSender(api.Client(), Options(batchSize: 10, outbox: new Librato.Api.Outbox(folder)));
             foreach (var m in Points.Legacy(3))
             {
@@ -216,7 +214,7 @@ namespace Librato.Api.Tests.Sending
             Assert.Equal(UnsentDisposition.KeptInOutbox, outcome.Disposition);
             Assert.Empty(outcome.Unkept);
             Assert.Null(outcome.OutboxFailure);
-            var spool = Assert.Single(OutboxFiles());
+            var spool = Assert.Single(scratch.OutboxFiles());
             Assert.Equal(new[] { "s0", "s1", "s2" }, OutboxJson.Read(File.ReadAllBytes(spool)).Measurements.Select(m => m.Source));
         }
 
@@ -286,7 +284,7 @@ namespace Librato.Api.Tests.Sending
             }
 
             sender.OnProcessExit();
-            var file = Assert.Single(OutboxFiles());
+            var file = Assert.Single(scratch.OutboxFiles());
             Assert.Equal(4, OutboxJson.Read(File.ReadAllBytes(file)).Measurements.Count);
             using var claim = OutboxFile.Open(file);
         }
@@ -370,8 +368,8 @@ namespace Librato.Api.Tests.Sending
         [Fact]
         public async Task Submissions_say_what_they_do_to_a_refused_or_too_large_batch()
         {
-            var trace = new List<string>();
-            var lines = new ListTrace(trace);
+            var lines = new ListTrace();
+            var trace = lines.Lines;
             var api = new ApiScript
             {
                 Answer = r => r.Keys.Count > 2 ? new HttpResponseMessage(HttpStatusCode.RequestEntityTooLarge)
@@ -391,11 +389,12 @@ namespace Librato.Api.Tests.Sending
         [InlineData("{\"errors\":{\"params\":{\"type\":[\"\\\"bad.metric\\\" is a counter\"]}}}")]
         public async Task A_metric_named_in_quotes_of_either_kind_is_sent_apart(string body)
         {
-            var trace = new List<string>();
+            var lines = new ListTrace();
+            var trace = lines.Lines;
             var items = Points.Legacy(2);
             items.Add(new Measurement("bad.metric", 1) { Source = "bad", Time = Points.Time });
             var api = new ApiScript { Answer = r => r.Body.Contains("bad.metric") ? ApiScript.Json(HttpStatusCode.BadRequest, body) : null };
-            var outcome = await BatchSubmission.RunAsync(api.Client(), items, new SendBudget(TimeProvider.System, null), new ListTrace(trace), CancellationToken.None);
+            var outcome = await BatchSubmission.RunAsync(api.Client(), items, new SendBudget(TimeProvider.System, null), lines, CancellationToken.None);
             Assert.Contains("The API refused 3 measurements naming 1 of them; sending the others apart", trace);
             Assert.Equal(new[] { 3, 2, 1 }, api.Requests.Select(r => r.Keys.Count));
             Assert.Equal("bad", Assert.Single(outcome.Refused).Measurement.Source);
@@ -511,21 +510,6 @@ namespace Librato.Api.Tests.Sending
             sender.DeliverOutbox(MeasurementValidator.Default, CancellationToken.None);
             Assert.True(sender.TryTakeNotice(out var notice));
             Assert.Equal("Sent 2 measurement(s) from the outbox file '1" + Librato.Api.Outbox.Extension + "'.", notice!.Message);
-        }
-
-        private sealed class ListTrace : IRequestTrace
-        {
-            private readonly List<string> lines;
-
-            public ListTrace(List<string> lines) => this.lines = lines;
-
-            public void Write(string message)
-            {
-                lock (lines)
-                {
-                    lines.Add(message);
-                }
-            }
         }
     }
 }

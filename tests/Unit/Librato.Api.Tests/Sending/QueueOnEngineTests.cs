@@ -13,18 +13,11 @@ namespace Librato.Api.Tests.Sending
     /// <summary>Queues submit through the engine, and with an outbox write what they are given as it is added.</summary>
     public sealed class QueueOnEngineTests : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "queue-outbox-" + Guid.NewGuid().ToString("N"));
+        private readonly ScratchFolder scratch = new ScratchFolder("queue-outbox");
 
-        public void Dispose()
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        private string folder => scratch.Path;
 
-        private string[] Files() =>
-            Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + Librato.Api.Outbox.Extension) : Array.Empty<string>();
+        public void Dispose() => scratch.Dispose();
 
         [Fact]
         public void What_a_queue_never_submits_is_delivered_by_a_later_run()
@@ -37,14 +30,14 @@ namespace Librato.Api.Tests.Sending
             }
 
             // On disk as soon as they were added; the queue is dropped without a submission.
-            Assert.Single(Files());
+            Assert.Single(scratch.OutboxFiles());
             queue.Dispose();
             Assert.Empty(api.Requests);
 
             using var later = new MeasurementSender(api.Client(), new SenderOptions { Outbox = new Librato.Api.Outbox(folder), MaxBatchAge = null });
             Assert.Equal(5, later.DeliverOutbox(MeasurementValidator.Default, CancellationToken.None).Sent);
             Assert.Equal(Points.Keys(Points.Legacy(5)), api.Stored);
-            Assert.Empty(Files());
+            Assert.Empty(scratch.OutboxFiles());
         }
 
         [Fact]
@@ -66,7 +59,7 @@ namespace Librato.Api.Tests.Sending
                 Assert.Equal(folder, queue.OutboxDirectory);
             }
 
-            Assert.Empty(Files());
+            Assert.Empty(scratch.OutboxFiles());
         }
 
         [Fact]
@@ -90,7 +83,7 @@ namespace Librato.Api.Tests.Sending
             api.Answer = null;
             Assert.Equal(5, queue.Submit().Sent);
             queue.Dispose();
-            Assert.Empty(Files());
+            Assert.Empty(scratch.OutboxFiles());
         }
 
         [Fact]
@@ -160,7 +153,7 @@ namespace Librato.Api.Tests.Sending
             Assert.Contains("is not a valid metric name", refused.Message);
             var quarantined = Assert.Single(Directory.GetFiles(Path.Combine(folder, Librato.Api.Outbox.QuarantineFolder)));
             Assert.Equal("bad name", Assert.Single(OutboxJson.Read(File.ReadAllBytes(quarantined)).Measurements).Name);
-            Assert.Empty(Files());
+            Assert.Empty(scratch.OutboxFiles());
         }
     }
 }

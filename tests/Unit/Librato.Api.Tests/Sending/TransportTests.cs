@@ -16,19 +16,6 @@ namespace Librato.Api.Tests.Sending
     /// <summary>The transport under the engine: what it retries, how long it waits, what it says, and what it keeps.</summary>
     public class TransportTests
     {
-        private sealed class Trace : IRequestTrace
-        {
-            public List<string> Lines { get; } = new List<string>();
-
-            public void Write(string message)
-            {
-                lock (Lines)
-                {
-                    Lines.Add(message);
-                }
-            }
-        }
-
         [Fact]
         public async Task Each_kind_of_failure_is_described_in_the_retry_trace()
         {
@@ -43,7 +30,7 @@ namespace Librato.Api.Tests.Sending
                     _ => null,
                 },
             };
-            var trace = new Trace();
+            var trace = new ListTrace();
             using var client = api.Client(clock, maxRetries: 3, timeout: TimeSpan.FromSeconds(5));
             await Points.Run(clock, client.SubmitLegacyAsync(Points.Legacy(1), trace));
 
@@ -64,17 +51,24 @@ namespace Librato.Api.Tests.Sending
             var answered = new List<DateTimeOffset>();
             var api = ApiScript.Timed(clock, answered, r => new HttpResponseMessage(HttpStatusCode.InternalServerError));
             using var client = api.Client(clock, maxRetries: 6);
-            var ex = await Assert.ThrowsAsync<LibratoApiException>(() => Points.Run(clock, client.SubmitLegacyAsync(Points.Legacy(1)), TimeSpan.FromMilliseconds(20)));
+            var trace = new ListTrace();
+            var ex = await Assert.ThrowsAsync<LibratoApiException>(() => Points.Run(clock, client.SubmitAsync(Points.Legacy(1), trace), TimeSpan.FromMilliseconds(20)));
             Assert.Equal(LibratoErrorKind.ServerError, ex.Kind);
             Assert.Equal(7, answered.Count);
 
-            // Base 1 s doubling per retry, each wait between half and all of its ceiling, the ceiling capped at 8 s.
+            // Base 1 s doubling per retry, each wait between half and all of its ceiling, the ceiling capped at 8 s;
+            // and waited out on the clock.
             var ceilings = new[] { 1.0, 2, 4, 8, 8, 8 };
+            var waits = trace.RetryWaits();
+            Assert.Equal(ceilings.Length, waits.Count);
             for (var i = 0; i < ceilings.Length; i++)
             {
-                var waited = (answered[i + 1] - answered[i]).TotalSeconds;
-                Assert.InRange(waited, (ceilings[i] / 2) - 0.05, ceilings[i] + 0.05);
+                Assert.InRange(waits[i], ceilings[i] / 2, ceilings[i]);
+                Assert.True((answered[i + 1] - answered[i]).TotalSeconds >= waits[i] - 0.05, $"retry {i + 1}: waited {(answered[i + 1] - answered[i]).TotalSeconds} s, chose {waits[i]} s");
             }
+
+            // Jitter: not every wait sits at its ceiling.
+            Assert.Contains(Enumerable.Range(0, 6), i => waits[i] < ceilings[i]);
         }
 
         [Fact]
@@ -82,7 +76,7 @@ namespace Librato.Api.Tests.Sending
         {
             var clock = ApiScript.Clock();
             var api = new ApiScript { Answer = r => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) };
-            var trace = new Trace();
+            var trace = new ListTrace();
             using var client = api.Client(clock, maxRetries: 5);
             var policy = new RequestPolicy { Deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(0.4) };
             await Assert.ThrowsAsync<LibratoApiException>(() => client.SubmitAsync(Points.Legacy(1), trace, policy, CancellationToken.None));
