@@ -226,6 +226,10 @@ namespace Librato.Api
         private readonly TimeProvider clock;
         private readonly Action<SenderNotice> notify;
 
+        // Batches of one file settle on whichever threads their answers come: their acknowledgements share the file's
+        // buffer and position, so they take turns.
+        private readonly object gate = new object();
+
         public OutboxClaim(Outbox outbox, OutboxFile file, OutboxContent content, TimeProvider clock, Action<SenderNotice> notify)
         {
             this.outbox = outbox;
@@ -263,39 +267,69 @@ namespace Librato.Api
                 return;
             }
 
-            if (outcome.Refused.Count > 0 && !Quarantine(outcome.Refused))
+            lock (gate)
             {
-                // Not kept anywhere else: the refused stay unacknowledged here, and are tried again by a later run.
-                var refused = new HashSet<Measurement>();
-                foreach (var r in outcome.Refused)
+                if (outcome.Refused.Count > 0 && !Quarantine(outcome.Refused))
                 {
-                    refused.Add(r.Measurement);
+                    // Not kept anywhere else: the refused stay unacknowledged here, and are tried again by a later run.
+                    var refused = new HashSet<Measurement>();
+                    foreach (var r in outcome.Refused)
+                    {
+                        refused.Add(r.Measurement);
+                    }
+
+                    var accepted = new List<int>(outcome.Resolved.Count);
+                    foreach (var i in outcome.Resolved)
+                    {
+                        if (!refused.Contains(batch.Items[i]))
+                        {
+                            accepted.Add(batch.Refs[i].Position);
+                        }
+                    }
+
+                    File.Acknowledge(accepted);
+                    return;
                 }
 
-                var accepted = new List<int>(outcome.Resolved.Count);
+                var positions = new List<int>(outcome.Resolved.Count);
                 foreach (var i in outcome.Resolved)
                 {
-                    if (!refused.Contains(batch.Items[i]))
-                    {
-                        accepted.Add(batch.Refs[i].Position);
-                    }
+                    positions.Add(batch.Refs[i].Position);
                 }
 
-                File.Acknowledge(accepted);
-                return;
+                File.Acknowledge(positions);
             }
+        }
 
-            var positions = new List<int>(outcome.Resolved.Count);
-            foreach (var i in outcome.Resolved)
+        /// <summary>
+        /// Sets aside measurements of this file that were not sent (they break the API's rules) and acknowledges them
+        /// once they are kept in the quarantine folder; while batches of the same file may be settling.
+        /// </summary>
+        public void SetAside(IReadOnlyList<MeasurementRefusal> invalid, IReadOnlyList<int> positions)
+        {
+            lock (gate)
             {
-                positions.Add(batch.Refs[i].Position);
-            }
+                if (!Quarantine(invalid))
+                {
+                    return;
+                }
 
-            File.Acknowledge(positions);
+                try
+                {
+                    File.Acknowledge(positions);
+                }
+                catch (Exception ex) when (OutboxFile.IsFileFailure(ex))
+                {
+                    notify(new SenderNotice(
+                        SenderNoticeKind.OutboxNotUpdated,
+                        $"The outbox file '{Name}' could not record that {positions.Count} measurement(s) were set aside ({ex.Message}); a later run may set them aside again.",
+                        null));
+                }
+            }
         }
 
         /// <summary>Sets refused measurements aside in the quarantine folder, saying so; false when they could not be written there.</summary>
-        public bool Quarantine(IReadOnlyList<MeasurementRefusal> refused)
+        private bool Quarantine(IReadOnlyList<MeasurementRefusal> refused)
         {
             var measurements = new List<Measurement>(refused.Count);
             foreach (var r in refused)

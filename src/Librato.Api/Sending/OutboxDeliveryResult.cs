@@ -110,9 +110,9 @@ namespace Librato.Api
                 count++;
             }
 
-            if (invalid.Count > 0 && claim.Quarantine(invalid))
+            if (invalid.Count > 0)
             {
-                claim.File.Acknowledge(invalidPositions);
+                claim.SetAside(invalid, invalidPositions);
             }
 
             sender.Flush();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Librato.Api;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -174,6 +175,55 @@ namespace Librato.Api.Tests.OutboxFiles
                 notice.Message);
             var content = OutboxJson.Read(File.ReadAllBytes(scratch.OutboxFiles()[0]));
             Assert.Equal(new[] { true, false, true }, content.Acknowledged);
+        }
+
+        [Fact]
+        public void Batches_of_one_file_settling_on_many_threads_at_once_leave_a_file_that_reads_back_whole()
+        {
+            // A delivery has several requests in flight; their answers settle on pool threads at the same moments.
+            const int Batches = 3000, Size = 5;
+            var lines = new StringBuilder(Header);
+            for (var i = 0; i < Batches * Size; i++)
+            {
+                lines.Append("{\"name\":\"m\",\"value\":").Append(i).Append("}\n");
+            }
+
+            var path = Write("1", lines.ToString());
+            var notices = new List<SenderNotice>();
+            using (var claim = Assert.Single(new Api.Outbox(folder).Claim(clock, notices.Add).ToList()))
+            {
+                var items = claim.Content.Measurements;
+                var invalid = new[] { new MeasurementRefusal(items[0], "too old", null) };
+                using var start = new Barrier(4);
+                var threads = Enumerable.Range(0, 4).Select(t => new System.Threading.Thread(() =>
+                {
+                    start.SignalAndWait();
+                    for (var b = t; b < Batches; b += 4)
+                    {
+                        if (b == 0)
+                        {
+                            // The measurements the delivery set aside before sending, while the first answers arrive.
+                            claim.SetAside(invalid, new[] { 0 });
+                            continue;
+                        }
+
+                        var positions = Enumerable.Range(b * Size, Size).ToList();
+                        var batch = new PendingBatch(positions.Select(p => items[p]).ToList(), positions.Select(p => new JournalRef(claim.File, p)).ToList(), claim);
+                        var outcome = new BatchOutcome(batch.Items, batch.Items, Array.Empty<MeasurementRefusal>(), Array.Empty<Measurement>(), null, true)
+                        {
+                            Resolved = Enumerable.Range(0, Size).ToList(),
+                        };
+                        claim.Acknowledge(batch, outcome);
+                    }
+                })).ToList();
+                threads.ForEach(t => t.Start());
+                threads.ForEach(t => t.Join());
+                Assert.Equal(Size - 1, claim.File.Unresolved);
+            }
+
+            Assert.Equal(SenderNoticeKind.OutboxMeasurementsRefused, Assert.Single(notices).Kind);
+            var content = OutboxJson.Read(File.ReadAllBytes(path));
+            Assert.Equal(Enumerable.Range(0, Batches * Size).Select(i => i == 0 || i >= Size), content.Acknowledged);
         }
 
         [Fact]
