@@ -107,6 +107,10 @@ Describe 'New-LibratoQueue and Submit-LibratoQueue' {
         Submit-LibratoQueue $q -WhatIf
         $q.Count | Should -Be 1
         (Get-EmulatorStats $Emulator).measurements | Should -Be 0
+
+        # Kept, and sent by the next submit.
+        Submit-LibratoQueue $q | Out-Null
+        (Get-EmulatorStats $Emulator).measurements | Should -Be 1
     }
 }
 
