@@ -25,10 +25,10 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
 $sizes = if ($Quick) {
-    @{ Pipeline = 100000; MemorySmall = 10000; MemoryLarge = 1000000; Metrics = 20000; MetricsSmall = 1000; Points = 10000; ColdRuns = 5; Rounds = 3 }
+    @{ Pipeline = 100000; MemorySmall = 10000; MemoryLarge = 1000000; Metrics = 20000; MetricsSmall = 1000; Points = 10000; ColdRuns = 5; Rounds = 3; Field = 100000; FieldRuns = 3 }
 }
 else {
-    @{ Pipeline = 1000000; MemorySmall = 100000; MemoryLarge = 10000000; Metrics = 100000; MetricsSmall = 1000; Points = 50000; ColdRuns = 9; Rounds = 3 }
+    @{ Pipeline = 1000000; MemorySmall = 100000; MemoryLarge = 10000000; Metrics = 100000; MetricsSmall = 1000; Points = 50000; ColdRuns = 9; Rounds = 3; Field = 300000; FieldRuns = 3 }
 }
 
 $manifest = (Resolve-Path (Join-Path $ModulePath 'Librato.psd1')).Path
@@ -66,7 +66,7 @@ function Add-Row {
 }
 
 function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
+    $sorted = @($Values | Sort-Object)
     $middle = [int][Math]::Floor($sorted.Count / 2)
     if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
 }
@@ -405,6 +405,128 @@ try {
     $smallList = $readResults["metrics $($sizes.MetricsSmall)"]
     Add-Row "5. peak working set listing $(Format-Number $bigList.Count) vs $(Format-Number $smallList.Count) metrics" (Format-Bytes $bigList.Peak) (Format-Bytes $smallList.Peak) `
         ($bigList.Peak / $smallList.Peak) '<= 1.25x (one page held)' ($bigList.Peak / $smallList.Peak -le 1.25)
+
+    # 7. Where users run: a cold process, many series, objects of every shape. One metric, $sizes.Field measurements
+    # pre-built before the clock starts: over as many distinct sources ("distinct", one point each) or over 1,000
+    # sources with a second apart per point ("few"). The emulator's CPU time is read around each send.
+    Write-Host "7. Where users run, $(Format-Number $sizes.Field) measurements, median of $($sizes.FieldRuns) runs" -ForegroundColor Cyan
+    $field = $sizes.Field
+    $fieldTime = $now - 3000
+    $session = Connect-Bench $emulator
+    # Plain values: literals, variables and arithmetic, no statement (an if is one) producing a value.
+    $buildObjects = 'function New-FieldObjects([int] $Count, [string] $m, [long] $t, [bool] $few) { $o = [object[]]::new($Count); ' +
+        'if ($few) { for ($i = 0; $i -lt $Count; $i++) { $o[$i] = [pscustomobject]@{ Name = $m; Value = $i * 0.5; Source = "s$($i % 1000)"; Time = $t + [Math]::Floor($i / 1000) } } } ' +
+        'else { for ($i = 0; $i -lt $Count; $i++) { $o[$i] = [pscustomobject]@{ Name = $m; Value = $i * 0.5; Source = "s$i"; Time = $t } } }; , $o }'
+    . ([scriptblock]::Create($buildObjects))
+
+    function Measure-FieldSend([object[]] $Objects, [int] $Rounds = $sizes.FieldRuns) {
+        # Median wall time of sending the objects until the emulator holds them all, and the emulator's CPU time then.
+        $times = @(); $cpus = @()
+        for ($round = 0; $round -lt $Rounds; $round++) {
+            Reset-Emulator $emulator
+            [GC]::Collect()
+            $emulator.Process.Refresh()
+            $cpu = $emulator.Process.TotalProcessorTime
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $Objects | Send-LibratoMetric
+            Wait-Stored -Emulator $emulator -Expected $Objects.Count
+            $watch.Stop()
+            $emulator.Process.Refresh()
+            $times += $watch.Elapsed.TotalSeconds
+            $cpus += ($emulator.Process.TotalProcessorTime - $cpu).TotalSeconds
+        }
+        [pscustomobject]@{ Seconds = (Get-Median $times); EmulatorCpu = (Get-Median $cpus) }
+    }
+
+    # Warm workloads, in this process. Each is sent once unmeasured first.
+    $workloads = [ordered]@{}
+    $workloads['plain'] = New-FieldObjects $field 'bench.field' $fieldTime $true
+    $workloads['distinct'] = New-FieldObjects $field 'bench.field' $fieldTime $false
+    $workloads['distinct, no time'] = @($workloads['distinct'] | ForEach-Object { [pscustomobject]@{ Name = $_.Name; Value = $_.Value; Source = $_.Source } })
+    $workloads['expressions'] = & {
+        $o = [object[]]::new($field); $few = $true
+        for ($i = 0; $i -lt $field; $i++) {
+            $o[$i] = [pscustomobject]@{
+                Name = if ($few) { 'bench.field' } else { 'other' }; Value = if ($i -ge 0) { $i * 0.5 } else { 0 }
+                Source = if ($few) { "s$($i % 1000)" } else { "s$i" }; Time = if ($few) { $fieldTime + [Math]::Floor($i / 1000) } else { $fieldTime }
+            }
+        }
+        , $o
+    }
+    $workloads['hashtables'] = & {
+        $o = [object[]]::new($field)
+        for ($i = 0; $i -lt $field; $i++) { $o[$i] = @{ Name = 'bench.field'; Value = $i * 0.5; Source = "s$($i % 1000)"; Time = $fieldTime + [Math]::Floor($i / 1000) } }
+        , $o
+    }
+    $workloads['Select-Object'] = @($workloads['plain'] | Select-Object @{ n = 'Name'; e = { $_.Name } }, @{ n = 'Value'; e = { $_.Value } }, @{ n = 'Source'; e = { $_.Source } }, @{ n = 'Time'; e = { $_.Time } })
+    $csvPath = Join-Path ([IO.Path]::GetTempPath()) "librato-bench-$PID.csv"
+    try {
+        $workloads['plain'] | Export-Csv -LiteralPath $csvPath -NoTypeInformation
+        $workloads['Import-Csv'] = @(Import-Csv -LiteralPath $csvPath)
+    }
+    finally { Remove-Item -LiteralPath $csvPath -ErrorAction SilentlyContinue }
+
+    $sends = [ordered]@{}
+    foreach ($name in $workloads.Keys) {
+        $null = Measure-FieldSend $workloads[$name] 1
+        $sends[$name] = Measure-FieldSend $workloads[$name]
+    }
+    $workloads = $null
+    [GC]::Collect()
+
+    $plain = $sends['plain']
+    $distinct = $sends['distinct']
+    Add-Row "7. cardinality: $(Format-Number $field) measurements over $(Format-Number $field) series vs over 1,000" (Format-Seconds ([TimeSpan]::FromSeconds($distinct.Seconds))) `
+        (Format-Seconds ([TimeSpan]::FromSeconds($plain.Seconds))) ($distinct.Seconds / $plain.Seconds) '<= 1.2x' ($distinct.Seconds / $plain.Seconds -le 1.2)
+    foreach ($shape in 'Import-Csv', 'Select-Object', 'expressions', 'hashtables') {
+        $r = $sends[$shape]
+        Add-Row "7. shape: $shape vs plain [pscustomobject]s" (Format-Seconds ([TimeSpan]::FromSeconds($r.Seconds))) (Format-Seconds ([TimeSpan]::FromSeconds($plain.Seconds))) `
+            ($r.Seconds / $plain.Seconds) '<= 1.3x' ($r.Seconds / $plain.Seconds -le 1.3)
+    }
+
+    # Cold: a fresh pwsh builds three sets of the distinct workload (three metrics), then imports the module, connects
+    # and sends the first (cold), then the second and third (warm: the third is measured).
+    $coldRun = "`$ErrorActionPreference = 'Stop'; $buildObjects; " +
+        "`$sets = @(foreach (`$r in 0..2) { , (New-FieldObjects $field ""bench.cold`$r"" $fieldTime `$false) }); [GC]::Collect(); " +
+        "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; $connect; `$sets[0] | Send-LibratoMetric; `$cold = `$w.Elapsed.TotalSeconds; " +
+        "`$sets[1] | Send-LibratoMetric; `$w.Restart(); `$sets[2] | Send-LibratoMetric; `$warm = `$w.Elapsed.TotalSeconds; " +
+        "@{ Cold = `$cold; Warm = `$warm } | ConvertTo-Json -Compress"
+    $colds = @(); $warms = @()
+    for ($run = 0; $run -lt $sizes.FieldRuns; $run++) {
+        Reset-Emulator $emulator
+        $result = (Invoke-Child $coldRun).Result
+        $stored = [long](Get-Stats $emulator).measurements
+        if ($stored -ne 3 * $field) { throw "A cold run stored $stored measurements, expected $(3 * $field)." }
+        $colds += [double]$result.Cold
+        $warms += [double]$result.Warm
+    }
+    $cold = Get-Median $colds
+    $warm = Get-Median $warms
+    Add-Row "7. cold: a fresh pwsh imports, connects and sends $(Format-Number $field) (distinct series) vs the same send warm" "$(Format-Number $cold 'N2') s" "$(Format-Number $warm 'N2') s" `
+        ($cold / $warm) '<= 1.3x' ($cold / $warm -le 1.3)
+
+    # Hand-written, cold: the same objects posted 300 at a time with ConvertTo-Json and Invoke-RestMethod.
+    $handRun = "`$ErrorActionPreference = 'Stop'; $buildObjects; `$o = New-FieldObjects $field 'bench.hand' $fieldTime `$false; [GC]::Collect(); " +
+        "`$w = [Diagnostics.Stopwatch]::StartNew(); `$headers = @{ Authorization = '$authorization' }; " +
+        "for (`$s = 0; `$s -lt `$o.Count; `$s += 300) { `$items = foreach (`$x in `$o[`$s..([Math]::Min(`$s + 300, `$o.Count) - 1)]) { @{ name = `$x.Name; value = `$x.Value; source = `$x.Source; measure_time = `$x.Time } }; " +
+        "Invoke-RestMethod -Method Post -Uri '$($emulator.Url)/v1/metrics' -Headers `$headers -ContentType 'application/json' -Body (@{ gauges = @(`$items) } | ConvertTo-Json -Depth 3 -Compress) | Out-Null }; " +
+        "@{ Seconds = `$w.Elapsed.TotalSeconds } | ConvertTo-Json -Compress"
+    Reset-Emulator $emulator
+    $hand = [double](Invoke-Child $handRun).Result.Seconds
+    if ([long](Get-Stats $emulator).measurements -ne $field) { throw 'The hand-written run did not store every measurement.' }
+    Add-Row "7. hand-written vs Send-LibratoMetric, both cold, $(Format-Number $field) distinct series" "$(Format-Number $hand 'N2') s" "$(Format-Number $cold 'N2') s" `
+        ($hand / $cold) '>= 8x faster' ($hand / $cold -ge 8)
+
+    # The emulator on the module's own bodies: measurements per second of its CPU time, and its share of a core
+    # while the module sent (the emulator is the bottleneck of a row when it used 90% of a core).
+    foreach ($name in 'plain', 'distinct', 'distinct, no time') {
+        $r = $sends[$name]
+        $label = @{ 'plain' = '1,000 series, with times'; 'distinct' = "$(Format-Number $field) series, with times"; 'distinct, no time' = "$(Format-Number $field) series, no times" }[$name]
+        $ingest = $field / $r.EmulatorCpu
+        Add-Row "7. emulator ingest of the module's bodies, $label" "$(Format-Number $ingest)/s of its CPU" '1,000,000/s' ($ingest / 1e6) '>= 1,000,000/s' ($ingest -ge 1e6)
+    }
+    $busiest = $sends.GetEnumerator() | ForEach-Object { [pscustomobject]@{ Name = $_.Key; Share = $_.Value.EmulatorCpu / $_.Value.Seconds } } | Sort-Object Share -Descending | Select-Object -First 1
+    Add-Row '7. emulator the bottleneck of a module row?' "busiest: $(Format-Number ($busiest.Share * 100) 'N0')% of one core ($($busiest.Name))" '-' ([double]::NaN) 'no (< 90% of a core)' ($busiest.Share -lt 0.9)
 }
 finally {
     $emulator | Stop-LibratoEmulator
@@ -451,6 +573,7 @@ $document = @(
     '- 2 and 3 run in a fresh `pwsh -NoProfile -Command` each; 3 generates its objects lazily in the pipeline and reports the process''s peak working set. Its target row streams hashtables; the [pscustomobject] row compares the module with Measure-Object reading the same stream, because with custom objects PowerShell''s own peak grows with their count (each figure''s growth over its smaller run is shown beside it).'
     '- 4: the body size as sent is the request''s Content-Length, the JSON size the body the emulator logged after decompression; connections are the new client sockets (any state) to the emulator port in /proc/net/tcp while 20 batches are sent by a fresh session, once one request at a time and once with the default two in flight.'
     '- 5: "first before the last page" compares the time the first object reached the pipeline with the time the emulator logged the last page request; the memory ratio compares listing all metrics with listing one page''s worth.'
+    '- 7: one metric, pre-built objects sent warm in this process (each workload once unmeasured first) or cold in a fresh `pwsh` (median of the runs; the cold send includes Import-Module and Connect-Librato, the warm one is the third send of that process). "distinct" gives every measurement its own source; the other workloads use 1,000 sources a second apart. The shapes hold the same values: Import-Csv of those objects, Select-Object with calculated properties over them, [pscustomobject]s whose values come from expressions (if statements), and hashtables. The emulator ingest figure is the measurements divided by the emulator process''s CPU time during the send (so it holds on any core count), with its busiest share of a core beside it.'
     '- 6: the ingest figure is the best round of bench/Librato.Emulator.Bench; the emulator counts as the bottleneck of 1 when the module''s rate reached half its ingest rate or the emulator process used 90% of a core during the send.'
 )
 Set-Content -LiteralPath $ResultPath -Value $document -Encoding utf8
