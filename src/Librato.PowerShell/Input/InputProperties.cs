@@ -72,11 +72,15 @@ namespace Librato.PowerShell
         /// <summary>The value read for a slot of <see cref="InputField"/>; null when the input has no such property.</summary>
         public object? this[int field] => values[field];
 
+        /// <summary>Whether the last custom object was read from its own member table (the fast path); tests guard it per shape.</summary>
+        internal bool ReadOwnTable { get; private set; }
+
         [MethodImpl(HotPath.Optimized)]
         public void Use(PSObject input)
         {
             Array.Clear(values, 0, values.Length);
             var own = OwnTableOf(input);
+            ReadOwnTable = own != null;
             if (own != null)
             {
                 // Indexing an OrderedDictionary by position reads its entry list without the collection's lock; the
