@@ -326,6 +326,8 @@ function Invoke-Mutate {
     $allKilled = 0; $allCounted = 0
     foreach ($folder in $folders.Keys) {
         $f = $folders[$folder]
+        # Files outside the mutated folders are in the report too, with no mutants.
+        if ($f.Counted -eq 0) { continue }
         $allKilled += $f.Killed; $allCounted += $f.Counted
         Write-Host ('  {0,-12} {1,6:N1}%  ({2} of {3})' -f $folder, (100.0 * $f.Killed / [Math]::Max($f.Counted, 1)), $f.Killed, $f.Counted)
     }

@@ -255,10 +255,12 @@ namespace Librato.Api
             }
 
             var delay = TimeSpan.FromMilliseconds(jittered);
+            // Stryker disable Equality : where the two sides are equal, either branch gives the same wait
             if (ex.RetryAfter.HasValue && ex.RetryAfter.Value > delay)
             {
                 // The server said when; wait that long, but never past the ceiling the caller set.
                 delay = ex.RetryAfter.Value < options.MaxRetryDelay ? ex.RetryAfter.Value : options.MaxRetryDelay;
+                // Stryker restore Equality
             }
 
             return delay;

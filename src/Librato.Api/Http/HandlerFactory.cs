@@ -15,6 +15,7 @@ namespace Librato.Api
     /// </summary>
     internal static class HandlerFactory
     {
+        // Stryker disable once Boolean : the type is there on every runtime that has it; asking to throw changes nothing there
         private static readonly Type? SocketsHandler = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
 
         /// <summary>True when the connect timeout is honoured separately (it is on .NET Core, not on .NET Framework).</summary>

@@ -72,6 +72,7 @@ namespace Librato.Api
             written = null;
             if (gzipped != null)
             {
+                // Stryker disable once Statement : an array not returned is collected; the shared pool shows no difference
                 ArrayPool<byte>.Shared.Return(gzipped);
                 gzipped = null;
             }

@@ -24,6 +24,7 @@ namespace Librato.Api
             if (retryAfter?.Date != null)
             {
                 var wait = retryAfter.Date.Value - clock.GetUtcNow();
+                // Stryker disable once Equality : at zero both branches give zero
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
             }
 

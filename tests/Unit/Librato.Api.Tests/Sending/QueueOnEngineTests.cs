@@ -130,6 +130,19 @@ namespace Librato.Api.Tests.Sending
         {
             using var registration = ProcessExitHook.Process.Register(() => { });
             Assert.Equal(2, ProcessExitHook.Process.SignalCount);
+
+            // A hook of its own (the process's was hooked by whichever test came first): nothing until a registration.
+            var hook = new ProcessExitHook(hookProcess: true);
+            Assert.Equal(0, hook.SignalCount);
+            using (hook.Register(() => { }))
+            {
+                Assert.Equal(2, hook.SignalCount);
+            }
+
+            using (hook.Register(() => { }))
+            {
+                Assert.Equal(2, hook.SignalCount);
+            }
         }
 
         [Fact]
