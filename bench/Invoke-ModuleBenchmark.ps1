@@ -124,6 +124,24 @@ function Get-ClientPorts([int] $ServerPort) {
     , $ports
 }
 
+function Measure-Send {
+    # One timed send to an emptied emulator, until it holds every measurement: the wall time, and the emulator's CPU
+    # time meanwhile. With -ByHand, the hand-written loop sends instead of Send-LibratoMetric.
+    param([object[]] $Objects, [object] $Session, [switch] $ByHand, [switch] $Tagged)
+    Reset-Emulator $emulator
+    [GC]::Collect()
+    $emulator.Process.Refresh()
+    $cpu = $emulator.Process.TotalProcessorTime
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    if ($ByHand) { Send-ByHand -Emulator $emulator -Objects $Objects -Tagged:$Tagged }
+    elseif ($Session) { $Objects | Send-LibratoMetric -Session $Session }
+    else { $Objects | Send-LibratoMetric }
+    Wait-Stored -Emulator $emulator -Expected $Objects.Count
+    $watch.Stop()
+    $emulator.Process.Refresh()
+    [pscustomobject]@{ Seconds = $watch.Elapsed.TotalSeconds; EmulatorCpu = ($emulator.Process.TotalProcessorTime - $cpu).TotalSeconds }
+}
+
 function New-Objects {
     # Pre-built pipeline input: every object is its own (metric, source or tags, time), so none replaces another.
     param([int] $Count, [long] $FirstTime, [switch] $Tagged, [string] $Prefix = 'bench.pipe')
@@ -205,35 +223,14 @@ try {
             [GC]::Collect()
             $measureTimes += (Measure-Command { $objects | Measure-Object -Property Value -Sum | Out-Null }).TotalSeconds
 
-            Reset-Emulator $emulator
-            [GC]::Collect()
-            $emulator.Process.Refresh()
-            $cpuBefore = $emulator.Process.TotalProcessorTime
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $objects | Send-LibratoMetric
-            Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
-            $watch.Stop()
-            $emulator.Process.Refresh()
-            $moduleTimes += $watch.Elapsed.TotalSeconds
-            $busyShares += ($emulator.Process.TotalProcessorTime - $cpuBefore).TotalSeconds / $watch.Elapsed.TotalSeconds
-
-            Reset-Emulator $emulator
-            [GC]::Collect()
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            Send-ByHand -Emulator $emulator -Objects $objects -Tagged:$tagged
-            Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
-            $watch.Stop()
-            $handTimes += $watch.Elapsed.TotalSeconds
+            $send = Measure-Send $objects
+            $moduleTimes += $send.Seconds
+            $busyShares += $send.EmulatorCpu / $send.Seconds
+            $handTimes += (Measure-Send $objects -ByHand -Tagged:$tagged).Seconds
 
             if (-not $tagged) {
                 # The same send with an outbox: every measurement written ahead to disk and acknowledged there.
-                Reset-Emulator $emulator
-                [GC]::Collect()
-                $watch = [Diagnostics.Stopwatch]::StartNew()
-                $objects | Send-LibratoMetric -Session $outboxSession
-                Wait-Stored -Emulator $emulator -Expected $sizes.Pipeline
-                $watch.Stop()
-                $outboxTimes += $watch.Elapsed.TotalSeconds
+                $outboxTimes += (Measure-Send $objects $outboxSession).Seconds
             }
         }
         $measure = [TimeSpan]::FromSeconds((Get-Median $measureTimes))
@@ -421,21 +418,8 @@ try {
 
     function Measure-FieldSend([object[]] $Objects, [int] $Rounds = $sizes.FieldRuns) {
         # Median wall time of sending the objects until the emulator holds them all, and the emulator's CPU time then.
-        $times = @(); $cpus = @()
-        for ($round = 0; $round -lt $Rounds; $round++) {
-            Reset-Emulator $emulator
-            [GC]::Collect()
-            $emulator.Process.Refresh()
-            $cpu = $emulator.Process.TotalProcessorTime
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $Objects | Send-LibratoMetric
-            Wait-Stored -Emulator $emulator -Expected $Objects.Count
-            $watch.Stop()
-            $emulator.Process.Refresh()
-            $times += $watch.Elapsed.TotalSeconds
-            $cpus += ($emulator.Process.TotalProcessorTime - $cpu).TotalSeconds
-        }
-        [pscustomobject]@{ Seconds = (Get-Median $times); EmulatorCpu = (Get-Median $cpus) }
+        $runs = @(for ($round = 0; $round -lt $Rounds; $round++) { Measure-Send $Objects })
+        [pscustomobject]@{ Seconds = (Get-Median $runs.Seconds); EmulatorCpu = (Get-Median $runs.EmulatorCpu) }
     }
 
     # Warm workloads, in this process. Each is sent once unmeasured first.

@@ -261,22 +261,21 @@ namespace Librato.Api.Tests.Sending
             Assert.True(clock.GetUtcNow() - start <= TimeSpan.FromSeconds(60 + 10 + 5), (clock.GetUtcNow() - start).ToString());
         }
 
+        /// <summary>A 429 with the headers the test gives it.</summary>
+        private static HttpResponseMessage TooMany(Action<HttpResponseMessage> headers)
+        {
+            var response = new HttpResponseMessage((HttpStatusCode)429);
+            headers(response);
+            return response;
+        }
+
         [Fact]
         public async Task Retry_after_is_honoured_up_to_the_longest_retry_wait()
         {
             var clock = ApiScript.Clock();
             var answered = new List<DateTimeOffset>();
-            var api = ApiScript.Timed(clock, answered, r =>
-            {
-                if (r.Index > 0)
-                {
-                    return null;
-                }
-
-                var response = new HttpResponseMessage((HttpStatusCode)429);
-                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(100));
-                return response;
-            });
+            var api = ApiScript.Timed(clock, answered, r => r.Index > 0 ? null : TooMany(response =>
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(100))));
             var trace = new ListTrace();
             var options = Options();
             options.Trace = trace;
@@ -295,17 +294,8 @@ namespace Librato.Api.Tests.Sending
         {
             var clock = ApiScript.Clock();
             var answered = new List<DateTimeOffset>();
-            var api = ApiScript.Timed(clock, answered, r =>
-            {
-                if (r.Index > 0)
-                {
-                    return null;
-                }
-
-                var response = new HttpResponseMessage((HttpStatusCode)429);
-                response.Headers.Add(header, $"limit=100,remaining=0,reset={clock.GetUtcNow().ToUnixTimeSeconds() + 5}");
-                return response;
-            });
+            var api = ApiScript.Timed(clock, answered, r => r.Index > 0 ? null : TooMany(response =>
+                response.Headers.Add(header, $"limit=100,remaining=0,reset={clock.GetUtcNow().ToUnixTimeSeconds() + 5}")));
             var trace = new ListTrace();
             var options = Options();
             options.Trace = trace;
