@@ -21,6 +21,7 @@ namespace Librato.Api
         private const int WouldBlockBsd = 35;
 
         private readonly PooledBuffer pending = new PooledBuffer(4096);
+        private readonly System.Text.Json.Utf8JsonWriter writer;
         private readonly List<bool> resolved = new List<bool>();
         private FileStream? stream;
         private long committedLength;
@@ -32,6 +33,7 @@ namespace Librato.Api
             FullPath = path;
             this.stream = stream;
             committedLength = length;
+            writer = OutboxJson.CreateWriter(pending);
         }
 
         public string FullPath { get; }
@@ -56,7 +58,7 @@ namespace Librato.Api
             var file = new OutboxFile(path, stream, 0);
             try
             {
-                OutboxJson.WriteHeader(file.pending, created);
+                OutboxJson.WriteHeader(file.writer, file.pending, created);
                 file.Commit();
                 return file;
             }
@@ -132,7 +134,7 @@ namespace Librato.Api
         /// <summary>Adds a measurement line to the buffer; returns its position. <see cref="Commit"/> writes it.</summary>
         public int Append(Measurement measurement)
         {
-            OutboxJson.WriteMeasurement(pending, measurement);
+            OutboxJson.WriteMeasurement(writer, pending, measurement);
             resolved.Add(false);
             return resolved.Count - 1;
         }
@@ -205,7 +207,7 @@ namespace Librato.Api
 
             // In ranges: a batch's positions come in order, a file's quarantined ones may not.
             fresh.Sort();
-            OutboxJson.WriteAck(pending, fresh);
+            OutboxJson.WriteAck(writer, pending, fresh);
             Commit();
             foreach (var p in fresh)
             {
@@ -253,6 +255,7 @@ namespace Librato.Api
         public void Dispose()
         {
             Release();
+            writer.Dispose();
             pending.Dispose();
         }
 

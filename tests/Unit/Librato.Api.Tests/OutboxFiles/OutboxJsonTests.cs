@@ -16,11 +16,13 @@ namespace Librato.Api.Tests.OutboxFiles
 
         private static string Lines(params Measurement[] measurements)
         {
+            // One writer for every line, as a file uses it; a small buffer, so that lines cross its growth.
             using var buffer = new PooledBuffer(256);
-            OutboxJson.WriteHeader(buffer, 1796644800);
+            using var writer = OutboxJson.CreateWriter(buffer);
+            OutboxJson.WriteHeader(writer, buffer, 1796644800);
             foreach (var m in measurements)
             {
-                OutboxJson.WriteMeasurement(buffer, m);
+                OutboxJson.WriteMeasurement(writer, buffer, m);
             }
 
             return Encoding.UTF8.GetString(buffer.Array, 0, buffer.Length);
@@ -77,7 +79,8 @@ namespace Librato.Api.Tests.OutboxFiles
         public void Acknowledgements_mark_positions_by_inclusive_ranges()
         {
             using var buffer = new PooledBuffer(64);
-            OutboxJson.WriteAck(buffer, new[] { 0, 1, 2, 5, 7, 8 });
+            using var writer = OutboxJson.CreateWriter(buffer);
+            OutboxJson.WriteAck(writer, buffer, new[] { 0, 1, 2, 5, 7, 8 });
             var ack = Encoding.UTF8.GetString(buffer.Array, 0, buffer.Length);
             Assert.Equal("{\"ack\":[[0,2],[5,5],[7,8]]}\n", ack);
 
