@@ -269,32 +269,24 @@ namespace Librato.Api
 
             lock (gate)
             {
+                // Refused measurements not kept anywhere else stay unacknowledged here, and are tried again by a later run.
+                HashSet<Measurement>? unkept = null;
                 if (outcome.Refused.Count > 0 && !Quarantine(outcome.Refused))
                 {
-                    // Not kept anywhere else: the refused stay unacknowledged here, and are tried again by a later run.
-                    var refused = new HashSet<Measurement>();
+                    unkept = new HashSet<Measurement>();
                     foreach (var r in outcome.Refused)
                     {
-                        refused.Add(r.Measurement);
+                        unkept.Add(r.Measurement);
                     }
-
-                    var accepted = new List<int>(outcome.Resolved.Count);
-                    foreach (var i in outcome.Resolved)
-                    {
-                        if (!refused.Contains(batch.Items[i]))
-                        {
-                            accepted.Add(batch.Refs[i].Position);
-                        }
-                    }
-
-                    File.Acknowledge(accepted);
-                    return;
                 }
 
                 var positions = new List<int>(outcome.Resolved.Count);
                 foreach (var i in outcome.Resolved)
                 {
-                    positions.Add(batch.Refs[i].Position);
+                    if (unkept == null || !unkept.Contains(batch.Items[i]))
+                    {
+                        positions.Add(batch.Refs[i].Position);
+                    }
                 }
 
                 File.Acknowledge(positions);

@@ -40,48 +40,45 @@ namespace Librato.Api
         public static void WriteMeasurement(Utf8JsonWriter w, PooledBuffer buffer, Measurement m)
         {
             w.Reset();
+            w.WriteStartObject();
+            w.WriteString("name", m.Name);
+            if (m.Type == MetricType.Counter)
             {
-                w.WriteStartObject();
-                w.WriteString("name", m.Name);
-                if (m.Type == MetricType.Counter)
-                {
-                    w.WriteString("type", "counter");
-                }
+                w.WriteString("type", "counter");
+            }
 
-                WriteNumber(w, "value", m.Value);
-                WriteNumber(w, "time", m.Time);
-                WriteNumber(w, "period", m.Period);
-                WriteNumber(w, "count", m.Count);
-                WriteNumber(w, "sum", m.Sum);
-                WriteNumber(w, "min", m.Min);
-                WriteNumber(w, "max", m.Max);
-                WriteNumber(w, "sum_squares", m.SumSquares);
-                WriteNumber(w, "last", m.Last);
-                WriteNumber(w, "stddev", m.StdDev);
-                if (m.Source != null)
-                {
-                    w.WriteString("source", m.Source);
-                }
+            WriteNumber(w, "value", m.Value);
+            WriteNumber(w, "time", m.Time);
+            WriteNumber(w, "period", m.Period);
+            WriteNumber(w, "count", m.Count);
+            WriteNumber(w, "sum", m.Sum);
+            WriteNumber(w, "min", m.Min);
+            WriteNumber(w, "max", m.Max);
+            WriteNumber(w, "sum_squares", m.SumSquares);
+            WriteNumber(w, "last", m.Last);
+            WriteNumber(w, "stddev", m.StdDev);
+            if (m.Source != null)
+            {
+                w.WriteString("source", m.Source);
+            }
 
-                if (m.Description != null)
-                {
-                    w.WriteString("description", m.Description);
-                }
+            if (m.Description != null)
+            {
+                w.WriteString("description", m.Description);
+            }
 
-                if (m.Tags != null)
+            if (m.Tags != null)
+            {
+                w.WriteStartObject("tags");
+                foreach (var tag in TagPairs.Of(m.Tags))
                 {
-                    w.WriteStartObject("tags");
-                    foreach (var tag in TagPairs.Of(m.Tags))
-                    {
-                        w.WriteString(tag.Key, tag.Value);
-                    }
-
-                    w.WriteEndObject();
+                    w.WriteString(tag.Key, tag.Value);
                 }
 
                 w.WriteEndObject();
             }
 
+            w.WriteEndObject();
             EndLine(w, buffer);
         }
 
@@ -89,28 +86,25 @@ namespace Librato.Api
         public static void WriteAck(Utf8JsonWriter w, PooledBuffer buffer, IReadOnlyList<int> sortedPositions)
         {
             w.Reset();
+            w.WriteStartObject();
+            w.WriteStartArray("ack");
+            for (var i = 0; i < sortedPositions.Count;)
             {
-                w.WriteStartObject();
-                w.WriteStartArray("ack");
-                for (var i = 0; i < sortedPositions.Count;)
+                var first = sortedPositions[i];
+                var last = first;
+                while (++i < sortedPositions.Count && sortedPositions[i] == last + 1)
                 {
-                    var first = sortedPositions[i];
-                    var last = first;
-                    while (++i < sortedPositions.Count && sortedPositions[i] == last + 1)
-                    {
-                        last++;
-                    }
-
-                    w.WriteStartArray();
-                    w.WriteNumberValue(first);
-                    w.WriteNumberValue(last);
-                    w.WriteEndArray();
+                    last++;
                 }
 
+                w.WriteStartArray();
+                w.WriteNumberValue(first);
+                w.WriteNumberValue(last);
                 w.WriteEndArray();
-                w.WriteEndObject();
             }
 
+            w.WriteEndArray();
+            w.WriteEndObject();
             EndLine(w, buffer);
         }
 
