@@ -37,7 +37,8 @@ namespace Librato.PowerShell.Commands
         private ProgressReporter? progress;
 
         // Only while ShouldProcess can show or ask about batches (-WhatIf, -Confirm, -Verbose): the batches it is asked
-        // about are formed here, so that each question names what would go in one request.
+        // about are formed here, so that each question names what would go in one request. Locked: Ctrl+C
+        // (StopProcessing) takes what it holds from another thread.
         private MeasurementBatcher? approval;
 
         // Made once: a new delegate per pipeline object is a measurable share of a million-object send.
@@ -201,18 +202,26 @@ namespace Librato.PowerShell.Commands
                 neverHanded.AddRange(summaries.Measurements(EpochTime.Now()));
             }
 
-            if (approval != null)
+            foreach (var batch in TakeAwaitingApproval())
             {
-                lock (approval)
-                {
-                    foreach (var batch in approval.Drain())
-                    {
-                        neverHanded.AddRange(batch);
-                    }
-                }
+                neverHanded.AddRange(batch);
             }
 
             ActiveSession.KeepUnsent(neverHanded);
+        }
+
+        /// <summary>The batches still waiting for approval, taken out (none without -WhatIf, -Confirm or -Verbose).</summary>
+        private List<IReadOnlyList<Measurement>> TakeAwaitingApproval()
+        {
+            if (approval == null)
+            {
+                return new List<IReadOnlyList<Measurement>>();
+            }
+
+            lock (approval)
+            {
+                return approval.Drain().ToList();
+            }
         }
 
         [MethodImpl(HotPath.Optimized)]
@@ -292,18 +301,9 @@ namespace Librato.PowerShell.Commands
                 return;
             }
 
-            if (approval != null)
+            foreach (var batch in TakeAwaitingApproval())
             {
-                List<IReadOnlyList<Measurement>> rest;
-                lock (approval)
-                {
-                    rest = approval.Drain().ToList();
-                }
-
-                foreach (var batch in rest)
-                {
-                    Approve(batch);
-                }
+                Approve(batch);
             }
 
             if (sender == null)
