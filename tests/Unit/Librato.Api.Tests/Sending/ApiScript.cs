@@ -45,6 +45,9 @@ namespace Librato.Api.Tests.Sending
         /// <summary>Sources (legacy) or the tag "n" (tagged) of every measurement in requests answered 2xx.</summary>
         public List<string> Stored { get; } = new List<string>();
 
+        /// <summary>Whether the handler was disposed (a client given it must leave that to its owner).</summary>
+        public bool Disposed { get; private set; }
+
         public static FakeTimeProvider Clock() => new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
 
         public LibratoClient Client(FakeTimeProvider? clock = null, int maxRetries = 0, TimeSpan? timeout = null) =>
@@ -92,7 +95,7 @@ namespace Librato.Api.Tests.Sending
                 bytes = plain.ToArray();
             }
 
-            var r = new Request(request.Method.Method, request.RequestUri!.AbsolutePath, Encoding.UTF8.GetString(bytes));
+            var r = new Request(request.Method.Method, request.RequestUri!.AbsolutePath, Encoding.UTF8.GetString(bytes)) { Headers = request.Headers };
             lock (requests)
             {
                 r.Index = requests.Count;
@@ -116,6 +119,12 @@ namespace Librato.Api.Tests.Sending
             return response;
         }
 
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+
         private static HttpResponseMessage Default(Request r) =>
             r.Path.EndsWith("/measurements", StringComparison.Ordinal)
                 ? Json(HttpStatusCode.Accepted, "{\"measurements\":{\"summary\":{\"total\":" + r.Keys.Count + ",\"accepted\":" + r.Keys.Count + ",\"failed\":0}},\"errors\":[]}")
@@ -132,6 +141,9 @@ namespace Librato.Api.Tests.Sending
             }
 
             public int Index { get; set; }
+
+            /// <summary>The request's headers as sent (credentials, user agent, 100-continue).</summary>
+            public System.Net.Http.Headers.HttpRequestHeaders? Headers { get; set; }
 
             public string Method { get; }
 

@@ -151,6 +151,98 @@ namespace Librato.Api.Tests.Sending
         }
 
         [Fact]
+        public async Task The_last_2xx_is_an_answer_and_every_3xx_a_redirect()
+        {
+            var status = 299;
+            var api = new ApiScript { Answer = r => new HttpResponseMessage((HttpStatusCode)status) };
+            using var client = api.Client();
+
+            await client.SubmitLegacyAsync(Points.Legacy(1));
+            foreach (var redirect in new[] { 300, 399 })
+            {
+                status = redirect;
+                var ex = await Assert.ThrowsAsync<LibratoApiException>(() => client.SubmitLegacyAsync(Points.Legacy(1)));
+                Assert.Equal(LibratoErrorKind.Redirected, ex.Kind);
+                Assert.Equal(redirect, ex.StatusCode);
+            }
+
+            status = 400;
+            var refused = await Assert.ThrowsAsync<LibratoApiException>(() => client.SubmitLegacyAsync(Points.Legacy(1)));
+            Assert.NotEqual(LibratoErrorKind.Redirected, refused.Kind);
+        }
+
+        [Fact]
+        public async Task A_redirect_names_its_target_without_the_query_or_says_it_named_none()
+        {
+            Uri? location = null;
+            var api = new ApiScript
+            {
+                Answer = r =>
+                {
+                    var response = new HttpResponseMessage(HttpStatusCode.Found);
+                    response.Headers.Location = location;
+                    return response;
+                },
+            };
+            using var client = api.Client();
+
+            var none = await Assert.ThrowsAsync<LibratoApiException>(() => client.SubmitLegacyAsync(Points.Legacy(1)));
+            Assert.Contains("a redirect to no Location, which is not followed", none.Message);
+
+            location = new Uri("/v2/metrics?token=abc", UriKind.Relative);
+            var relative = await Assert.ThrowsAsync<LibratoApiException>(() => client.SubmitLegacyAsync(Points.Legacy(1)));
+            Assert.Contains("a redirect to '/v2/metrics', which is not followed", relative.Message);
+            Assert.DoesNotContain("abc", relative.Message);
+        }
+
+        [Fact]
+        public async Task Every_request_names_the_library_asks_for_JSON_and_carries_the_credentials()
+        {
+            var api = new ApiScript();
+            using (var client = api.Client())
+            {
+                await client.SubmitLegacyAsync(Points.Legacy(1));
+            }
+
+            var headers = Assert.Single(api.Requests).Headers!;
+            Assert.Equal(new LibratoClientOptions().UserAgent, headers.UserAgent.ToString());
+            Assert.Equal("application/json", Assert.Single(headers.Accept).MediaType);
+            Assert.Equal("Basic", headers.Authorization!.Scheme);
+            Assert.Equal(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("a@b.c:t")), headers.Authorization.Parameter);
+        }
+
+        [Fact]
+        public async Task A_body_waits_for_the_go_ahead_only_through_a_proxy()
+        {
+            var direct = new ApiScript();
+            using (var client = direct.Client())
+            {
+                await client.SubmitLegacyAsync(Points.Legacy(1));
+            }
+
+            var proxied = new ApiScript();
+            var options = new LibratoClientOptions { Endpoint = new Uri("https://api.invalid"), MaxRetries = 0, Proxy = new WebProxy("http://proxy.invalid:3128") };
+            using (var client = new LibratoClient(new LibratoCredentials("a@b.c", "t"), options, proxied))
+            {
+                await client.SubmitLegacyAsync(Points.Legacy(1));
+            }
+
+            Assert.False(Assert.Single(direct.Requests).Headers!.ExpectContinue);
+            Assert.True(Assert.Single(proxied.Requests).Headers!.ExpectContinue);
+        }
+
+        [Fact]
+        public void A_client_given_a_handler_leaves_it_to_its_owner()
+        {
+            var api = new ApiScript();
+            api.Client().Dispose();
+
+            Assert.False(api.Disposed);
+            api.Dispose();
+            Assert.True(api.Disposed);
+        }
+
+        [Fact]
         public void A_proxy_refusal_says_what_to_check()
         {
             var ex = ErrorBody.ToException("POST", "v1/metrics", 407, System.Text.Encoding.UTF8.GetBytes("<html>Proxy Authentication Required</html>"));
