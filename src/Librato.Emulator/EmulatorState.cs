@@ -121,16 +121,16 @@ public sealed class EmulatorState
         {
             int series = 0;
             long points = 0;
-            foreach (var entry in metric.LegacySeries)
+            foreach (var entry in metric.LegacySeries.Values)
             {
                 series++;
-                points += entry.Value.Count;
+                points += entry.Count;
             }
 
-            foreach (var entry in metric.TaggedSeries)
+            foreach (var entry in metric.TaggedSeries.Values)
             {
                 series++;
-                points += entry.Value.Count;
+                points += entry.Count;
             }
 
             perMetric[metric.Name] = new EmulatorMetricStats(series, points);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -50,31 +49,22 @@ internal sealed class Metric
     public void MarkDeleted() => deleted = true;
 
     /// <summary>Legacy series keyed by source (empty string for points without a source); sources ignore case.</summary>
-    public ConcurrentDictionary<string, Series> LegacySeries { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public SeriesTable LegacySeries { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Tagged series keyed by <see cref="TagSet.Key"/>.</summary>
-    public ConcurrentDictionary<string, Series> TaggedSeries { get; } = new(StringComparer.Ordinal);
+    public SeriesTable TaggedSeries { get; } = new(StringComparer.Ordinal);
 
-    public Series GetLegacySeries(string? source)
-    {
-        string key = source ?? string.Empty;
-        if (LegacySeries.TryGetValue(key, out var series))
-        {
-            return series;
-        }
+    public Series GetLegacySeries(string? source) =>
+        LegacySeries.GetOrAdd(source ?? string.Empty, NewLegacySeries, source, out _);
 
-        return LegacySeries.GetOrAdd(key, static (_, s) => new Series(s, null), source);
-    }
+    /// <summary>The series of this source, for a caller holding <see cref="LegacySeries"/>; <paramref name="created"/> tells whether this call made it.</summary>
+    public Series GetLegacySeriesHeld(string? source, out bool created) =>
+        LegacySeries.GetOrAddHeld(source ?? string.Empty, NewLegacySeries, source, out created);
 
-    public Series GetTaggedSeries(TagSet tags)
-    {
-        if (TaggedSeries.TryGetValue(tags.Key, out var series))
-        {
-            return series;
-        }
+    private static readonly Func<string?, Series> NewLegacySeries = static s => new Series(s, null);
 
-        return TaggedSeries.GetOrAdd(tags.Key, static (_, t) => new Series(null, t), tags);
-    }
+    public Series GetTaggedSeries(TagSet tags) =>
+        TaggedSeries.GetOrAdd(tags.Key, static t => new Series(null, t), tags, out _);
 
     public MetricMetadata ReadMetadata()
     {

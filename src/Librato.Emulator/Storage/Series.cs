@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace Librato.Emulator.Storage;
 
@@ -8,13 +9,16 @@ namespace Librato.Emulator.Storage;
 /// </summary>
 /// <remarks>
 /// Clients often send one point to each of many series (a source per host, per container, per request), so a series
-/// is kept as small as it can be: its own array, which starts with room for one point and doubles, and no separate
-/// lock object (the series locks itself; it is never handed outside the storage). A list with its default room for
-/// four points and a lock object made a series with one point three times the size.
+/// is kept as small as it can be: a series of one point holds it in a field, an array (which doubles) comes with
+/// the second point, and there is no separate lock object (the series locks itself; it is never handed outside the
+/// storage). Every object a series adds is one more for the collector to trace and copy while submissions run: a
+/// list with a lock object made a series of one point five objects, an array from the first point two.
 /// </remarks>
 internal sealed class Series
 {
-    private Point[] points = new Point[1];
+    /// <summary>The only point while there is no <see cref="points"/> array.</summary>
+    private Point single;
+    private Point[]? points;
     private int count;
 
     public Series(string? source, TagSet? tags)
@@ -40,29 +44,40 @@ internal sealed class Series
         }
     }
 
+    /// <summary>The points, in time order; only to be used under the lock.</summary>
+    private Span<Point> Points => points is null ? MemoryMarshal.CreateSpan(ref single, count) : points.AsSpan(0, count);
+
     /// <summary>Stores a point, replacing any point already stored at the same time.</summary>
     public void Upsert(in Point point)
     {
         lock (this)
         {
+            if (count == 0)
+            {
+                single = point;
+                count = 1;
+                return;
+            }
+
             // Submissions nearly always arrive in time order, so appending or replacing the
             // newest point is the path that has to be cheap.
-            if (count == 0 || points[count - 1].Time < point.Time)
+            var stored = Points;
+            if (stored[count - 1].Time < point.Time)
             {
                 Insert(count, point);
                 return;
             }
 
-            if (points[count - 1].Time == point.Time)
+            if (stored[count - 1].Time == point.Time)
             {
-                points[count - 1] = point;
+                stored[count - 1] = point;
                 return;
             }
 
             int index = IndexOf(point.Time);
             if (index >= 0)
             {
-                points[index] = point;
+                stored[index] = point;
             }
             else
             {
@@ -73,7 +88,13 @@ internal sealed class Series
 
     private void Insert(int index, in Point point)
     {
-        if (count == points.Length)
+        if (points is null)
+        {
+            points = new Point[2];
+            points[0] = single;
+            single = default;
+        }
+        else if (count == points.Length)
         {
             Array.Resize(ref points, count * 2);
         }
@@ -92,6 +113,7 @@ internal sealed class Series
     {
         lock (this)
         {
+            var stored = Points;
             int first = IndexOf(start);
             if (first < 0)
             {
@@ -99,19 +121,12 @@ internal sealed class Series
             }
 
             int last = first;
-            while (last < count && points[last].Time <= end)
+            while (last < count && stored[last].Time <= end)
             {
                 last++;
             }
 
-            if (last == first)
-            {
-                return Array.Empty<Point>();
-            }
-
-            var copy = new Point[last - first];
-            Array.Copy(points, first, copy, 0, copy.Length);
-            return copy;
+            return last == first ? Array.Empty<Point>() : stored[first..last].ToArray();
         }
     }
 
@@ -122,7 +137,7 @@ internal sealed class Series
         {
             int index = IndexOf(time);
             int before = (index >= 0 ? index : ~index) - 1;
-            return before >= 0 ? points[before] : null;
+            return before >= 0 ? Points[before] : null;
         }
     }
 
@@ -130,19 +145,20 @@ internal sealed class Series
     {
         lock (this)
         {
-            return points.AsSpan(0, count).ToArray();
+            return Points.ToArray();
         }
     }
 
     /// <summary>Binary search by time: the index when found, otherwise the complement of the insertion index.</summary>
     private int IndexOf(long time)
     {
+        var stored = Points;
         int low = 0;
         int high = count - 1;
         while (low <= high)
         {
             int middle = low + ((high - low) >> 1);
-            long middleTime = points[middle].Time;
+            long middleTime = stored[middle].Time;
             if (middleTime == time)
             {
                 return middle;

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Librato.Emulator.Hosting;
 using Librato.Emulator.Http;
@@ -123,37 +125,54 @@ internal sealed class LegacySubmitEndpoint
     private static void Store(
         ReadOnlySpan<byte> body, AccountStore account, LegacyBody parsed, LegacyDefaults defaults, PooledList<LegacyItem> items, string userAgent)
     {
-        for (int i = 0; i < items.Count; i++)
+        List<string>? newSources = null;
+        int first = 0;
+        while (first < items.Count)
         {
-            var item = items[i];
-            var entry = item.Metric;
-            object key = (object?)item.Source ?? NoSource;
-            while (true)
+            var entry = items[first].Metric;
+            var metric = entry.Metric ??= account.Find(entry.Name) ??
+                account.GetOrCreate(entry.Name, items[first].Type, Creation(body, RecordOf(parsed, items[first]), items[first], defaults, userAgent));
+
+            // The run of items naming this metric finds its series under one hold of the metric's series.
+            int end = first;
+            newSources?.Clear();
+            using (metric.LegacySeries.EnterScope())
             {
-                var metric = entry.Metric ??= account.Find(entry.Name) ??
-                    account.GetOrCreate(entry.Name, item.Type, Creation(body, RecordOf(parsed, item), item, defaults, userAgent));
-                var series = entry.CachedSeries(key);
-                if (series is null)
+                for (; end < items.Count && ReferenceEquals(items[end].Metric, entry); end++)
                 {
-                    series = metric.GetLegacySeries(item.Source);
-                    entry.Cache(key, series);
-                    if (item.Source is not null)
+                    ref var item = ref items[end];
+                    object key = (object?)item.Source ?? NoSource;
+                    var series = entry.CachedSeries(key);
+                    if (series is null)
                     {
-                        account.Sources.Touch(item.Source);
+                        series = metric.GetLegacySeriesHeld(item.Source, out bool created);
+                        entry.Cache(key, series);
+
+                        // Only a new series can bring a new source.
+                        if (created && item.Source is not null)
+                        {
+                            (newSources ??= new List<string>(items.Count)).Add(item.Source);
+                        }
                     }
+
+                    series.Upsert(item.Point);
                 }
-
-                series.Upsert(item.Point);
-
-                // A delete that raced with this request: the point belongs to the metric the delete removed, so
-                // store it again into the metric that continuing data recreates.
-                if (!metric.IsDeleted)
-                {
-                    break;
-                }
-
-                entry.Forget();
             }
+
+            if (newSources is { Count: > 0 })
+            {
+                account.Sources.TouchAll(CollectionsMarshal.AsSpan(newSources));
+            }
+
+            // A delete that raced with this request: the points belong to the metric the delete removed, so store
+            // the run again into the metric that continuing data recreates.
+            if (metric.IsDeleted)
+            {
+                entry.Forget();
+                continue;
+            }
+
+            first = end;
         }
     }
 

@@ -76,6 +76,37 @@ public sealed class ConcurrencyTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task ParallelLegacyPostersWithASourceEachLoseNoSeriesAndNoSource()
+    {
+        // Every measurement has a source of its own (a host per container, say): each request makes new series and
+        // new sources in the same metric while the others do.
+        long t = Now - 30000;
+        var posters = Enumerable.Range(0, Posters).Select(poster => Task.Run(async () =>
+        {
+            for (int batch = 0; batch < Batches; batch++)
+            {
+                var body = new StringBuilder("{\"gauges\":[");
+                for (int i = 0; i < PerBatch; i++)
+                {
+                    body.Append(i == 0 ? string.Empty : ",")
+                        .Append($$"""{"name":"fleet","value":{{i}},"measure_time":{{t}},"source":"c-{{poster}}-{{batch}}-{{i}}"}""");
+                }
+
+                var response = await Api.PostJsonAsync("/v1/metrics", body.Append("]}").ToString(), gzip: batch % 2 == 0);
+                Assert.Equal(200, response.Status);
+            }
+        }));
+        await Task.WhenAll(posters);
+
+        var stats = State.GetStats(EmulatorFixture.Email);
+        Assert.Equal(Posters * Batches * PerBatch, stats.Series);
+        Assert.Equal(Posters * Batches * PerBatch, stats.Measurements);
+        var sources = await Api.GetAsync("/v1/sources?name=c-7-49-&length=100");
+        Assert.Equal(PerBatch, sources.Json.GetProperty("query").GetProperty("found").GetInt32());
+        Assert.Equal(Posters * Batches * PerBatch, (await Api.GetAsync("/v1/sources?length=1")).Json.GetProperty("query").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task ParallelWritesToTheSameTimeKeepOnePoint()
     {
         long t = Now - 500;

@@ -60,4 +60,57 @@ public sealed class SeriesTests
         Assert.Equal(new Point(60, 4, 32, 1, 20, 504, 4), merged);
         Assert.Equal(8, merged.Value);
     }
+
+    [Theory]
+    [InlineData(5, new long[] { 5, 10 })]
+    [InlineData(15, new long[] { 10, 15 })]
+    public void ASecondPointGoesOnEitherSideOfTheFirst(long time, long[] expected)
+    {
+        var series = new Series("s", null);
+        series.Upsert(Point.FromValue(10, 1));
+
+        series.Upsert(Point.FromValue(time, 2));
+
+        Assert.Equal(expected, Times(series.All()));
+        Assert.Equal(2, series.Count);
+        Assert.Equal(1, series.All().Single(p => p.Time == 10).Value);
+    }
+
+    [Fact]
+    public void AOnePointSeriesReplacesReadsAndSearchesItsPoint()
+    {
+        var series = new Series("s", null);
+        Assert.Empty(series.All());
+        Assert.Null(series.LastBefore(100));
+
+        series.Upsert(Point.FromValue(10, 1));
+        series.Upsert(Point.FromValue(10, 7));
+
+        Assert.Equal(1, series.Count);
+        Assert.Equal(7, series.All().Single().Value);
+        Assert.Equal(new long[] { 10 }, Times(series.Range(10, 10)));
+        Assert.Empty(series.Range(11, 20));
+        Assert.Null(series.LastBefore(10));
+        Assert.Equal(7, series.LastBefore(11)!.Value.Value);
+    }
+
+    [Fact]
+    public void ManyPointsInAnyOrderKeepEveryOneOnce()
+    {
+        var series = new Series("s", null);
+        var times = Enumerable.Range(0, 1000).Select(i => (long)((i * 7919) % 1000)).ToArray();
+        foreach (long time in times)
+        {
+            series.Upsert(Point.FromValue(time, time));
+        }
+
+        foreach (long time in times.Take(10))
+        {
+            series.Upsert(Point.FromValue(time, -1));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => (long)i).ToArray(), Times(series.All()));
+        Assert.Equal(10, series.All().Count(p => p.Value == -1));
+        Assert.Equal(499, series.LastBefore(500)!.Value.Time);
+    }
 }
