@@ -31,6 +31,9 @@ namespace Librato.Api.Tests
 
             Assert.True(PointSet.Of(Batch(("cpu", "web", 100))).Overlaps(PointSet.Of(Batch(("x", null, 1), ("CPU", "web", 100)))));
             Assert.False(PointSet.Of(Batch(("cpu", "web", 100))).Overlaps(PointSet.Of(Batch(("cpu", "web", 101), ("cpu", "db", 100)))));
+            Assert.True(PointSet.Of(Batch(("métrique.ÉTÉ", "Hôte-Ü", 7))).Overlaps(PointSet.Of(Batch(("MÉTRIQUE.été", "hôte-ü", 7)))));
+            Assert.False(PointSet.Of(Batch(("m", "s1", 7), ("m", "s12", 7), ("n", "s2", 7))).Overlaps(PointSet.Of(Batch(("m", "s2", 7), ("m", "s21", 7), ("m", null, 7)))));
+            Assert.True(PointSet.Of(Batch(("a", "x", 1), ("b", "x", 1), ("a", "y", 1))).Overlaps(PointSet.Of(Batch(("B", "X", 1)))));
             Assert.True(PointSet.Of(new[] { new Measurement("m", 1) { Tags = tagsA, Time = 5 } })
                 .Overlaps(PointSet.Of(new[] { new Measurement("m", 2) { Tags = tagsB, Time = 5 } })));
             Assert.False(PointSet.Of(new[] { new Measurement("m", 1) { Tags = tagsA, Time = 5 } })
