@@ -55,13 +55,15 @@ internal sealed class SeriesTable
     }
 
     /// <summary>
-    /// Holds the table for a run of <see cref="GetOrAddHeld"/> calls: a submission finds all its series under one
-    /// hold, where a hold per measurement made two concurrent submissions to one metric wait on each other
-    /// hundreds of times a request.
+    /// Holds the table for a run of <see cref="GetOrAddHeld"/> calls, until <see cref="Exit"/>: a submission finds
+    /// all its new series under one hold, where a hold per measurement made two concurrent submissions to one metric
+    /// wait on each other hundreds of times a request.
     /// </summary>
-    public Lock.Scope EnterScope() => gate.EnterScope();
+    public void Enter() => gate.Enter();
 
-    /// <summary><see cref="GetOrAdd"/> for a caller inside <see cref="EnterScope"/>.</summary>
+    public void Exit() => gate.Exit();
+
+    /// <summary><see cref="GetOrAdd"/> for a caller inside <see cref="Enter"/>.</summary>
     public Series GetOrAddHeld<TState>(string key, Func<TState, Series> create, TState state, out bool created)
     {
         Debug.Assert(gate.IsHeldByCurrentThread, "The table is held by this thread.");

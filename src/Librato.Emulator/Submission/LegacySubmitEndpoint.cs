@@ -133,10 +133,12 @@ internal sealed class LegacySubmitEndpoint
             var metric = entry.Metric ??= account.Find(entry.Name) ??
                 account.GetOrCreate(entry.Name, items[first].Type, Creation(body, RecordOf(parsed, items[first]), items[first], defaults, userAgent));
 
-            // The run of items naming this metric finds its series under one hold of the metric's series.
+            // The run of items naming this metric looks up its series under one hold of the metric's series, taken
+            // at the first item whose series is not the one its metric used last (the cache needs no lock).
             int end = first;
+            bool held = false;
             newSources?.Clear();
-            using (metric.LegacySeries.EnterScope())
+            try
             {
                 for (; end < items.Count && ReferenceEquals(items[end].Metric, entry); end++)
                 {
@@ -145,6 +147,12 @@ internal sealed class LegacySubmitEndpoint
                     var series = entry.CachedSeries(key);
                     if (series is null)
                     {
+                        if (!held)
+                        {
+                            metric.LegacySeries.Enter();
+                            held = true;
+                        }
+
                         series = metric.GetLegacySeriesHeld(item.Source, out bool created);
                         entry.Cache(key, series);
 
@@ -156,6 +164,13 @@ internal sealed class LegacySubmitEndpoint
                     }
 
                     series.Upsert(item.Point);
+                }
+            }
+            finally
+            {
+                if (held)
+                {
+                    metric.LegacySeries.Exit();
                 }
             }
 
