@@ -68,10 +68,12 @@ Describe 'Through a proxy that wants credentials' -Skip:$NoProxy {
     ) {
         $target = Get-Variable -Name $Target -ValueOnly
         $session = Connect-ThroughProxy $target $Password
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        $err = { 0..9 | ForEach-Object { [pscustomobject]@{ Name = 'proxy.refused'; Value = $_ } } | Send-LibratoMetric -Session $session } |
+        # Every attempt writes one verbose line (its answer or how it failed); a retry announces itself first.
+        $verbose = [Collections.Generic.List[string]]::new()
+        $err = { 0..9 | ForEach-Object { [pscustomobject]@{ Name = 'proxy.refused'; Value = $_ } } | Send-LibratoMetric -Session $session -Verbose 4>&1 | ForEach-Object { $verbose.Add("$_") } } |
             Should -Throw -PassThru
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 3 -Because 'it is not retried'
+        @($verbose -match '^POST ') | Should -HaveCount 1 -Because "it is not retried: $($verbose -join ' | ')"
+        @($verbose -match '^Retrying ') | Should -BeNullOrEmpty
         $err.FullyQualifiedErrorId | Should -BeLike 'Librato.ProxyAuthenticationFailed*'
         $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $err.Exception.Message | Should -Match 'the proxy refused the proxy credentials or asked for some; check the proxy user name and password \(Connect-Librato -ProxyCredential\)'
