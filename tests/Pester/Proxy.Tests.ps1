@@ -68,12 +68,15 @@ Describe 'Through a proxy that wants credentials' -Skip:$NoProxy {
     ) {
         $target = Get-Variable -Name $Target -ValueOnly
         $session = Connect-ThroughProxy $target $Password
-        # Every attempt writes one verbose line (its answer or how it failed); a retry announces itself first.
+        # Every attempt writes one verbose line (its answer or how it failed); a retry announces itself. A connection
+        # the proxy resets before answering is retried like any broken connection; its refusal is the last attempt.
         $verbose = [Collections.Generic.List[string]]::new()
         $err = { 0..9 | ForEach-Object { [pscustomobject]@{ Name = 'proxy.refused'; Value = $_ } } | Send-LibratoMetric -Session $session -Verbose 4>&1 | ForEach-Object { $verbose.Add("$_") } } |
             Should -Throw -PassThru
-        @($verbose -match '^POST ') | Should -HaveCount 1 -Because "it is not retried: $($verbose -join ' | ')"
-        @($verbose -match '^Retrying ') | Should -BeNullOrEmpty
+        $attempts = @($verbose -match '^(POST |Retrying )')
+        $refusal = "^POST .*( -> 40[17] |status code '40[17]')"
+        @($attempts -match $refusal) | Should -HaveCount 1 -Because "the refusal ends the send: $($verbose -join ' | ')"
+        $attempts[-1] | Should -Match $refusal -Because "nothing is retried after the refusal: $($verbose -join ' | ')"
         $err.FullyQualifiedErrorId | Should -BeLike 'Librato.ProxyAuthenticationFailed*'
         $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $err.Exception.Message | Should -Match 'the proxy refused the proxy credentials or asked for some; check the proxy user name and password \(Connect-Librato -ProxyCredential\)'
