@@ -74,7 +74,7 @@ internal sealed class SourceRegistry
             var all = new List<SourceRecord>(sources.Count);
             foreach (var value in sources.Values)
             {
-                all.Add(value as SourceRecord ?? new SourceRecord((string)value, null));
+                all.Add(AsRecord(value));
             }
 
             return all;
@@ -89,15 +89,14 @@ internal sealed class SourceRegistry
         }
     }
 
+    /// <summary>The slot's record, made from the name and kept when the slot held only the name.</summary>
     private static SourceRecord Materialize(ref object slot)
     {
-        if (slot is SourceRecord record)
-        {
-            return record;
-        }
-
-        record = new SourceRecord((string)slot, null);
+        var record = AsRecord(slot);
         slot = record;
         return record;
     }
+
+    /// <summary>The record a value stands for: itself, or a record without a display name for a name alone.</summary>
+    private static SourceRecord AsRecord(object value) => value as SourceRecord ?? new SourceRecord((string)value, null);
 }

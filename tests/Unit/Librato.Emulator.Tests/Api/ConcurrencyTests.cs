@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
@@ -23,24 +24,12 @@ public sealed class ConcurrencyTests : EmulatorTestBase
         long b = Now - 10000;
 
         // Every poster writes into the same metric and, for half the batches, the same series, at distinct times.
-        var posters = Enumerable.Range(0, Posters).Select(poster => Task.Run(async () =>
+        await PostFromEveryPosterAsync("/v1/measurements", 202, "{\"measurements\":[", (poster, batch, i) =>
         {
-            for (int batch = 0; batch < Batches; batch++)
-            {
-                var body = new StringBuilder("{\"measurements\":[");
-                for (int i = 0; i < PerBatch; i++)
-                {
-                    long time = b + (((poster * Batches) + batch) * PerBatch) + i;
-                    string host = batch % 2 == 0 ? "shared" : $"own-{poster}";
-                    body.Append(i == 0 ? string.Empty : ",")
-                        .Append($$"""{"name":"load","value":{{i}},"time":{{time}},"tags":{"host":"{{host}}"} }""");
-                }
-
-                var response = await Api.PostJsonAsync("/v1/measurements", body.Append("]}").ToString());
-                Assert.Equal(202, response.Status);
-            }
-        }));
-        await Task.WhenAll(posters);
+            long time = OwnTime(b, poster, batch, i);
+            string host = batch % 2 == 0 ? "shared" : $"own-{poster}";
+            return $$"""{"name":"load","value":{{i}},"time":{{time}},"tags":{"host":"{{host}}"} }""";
+        });
 
         var stats = State.GetStats(EmulatorFixture.Email);
         Assert.Equal(Posters * Batches * PerBatch, stats.Measurements);
@@ -52,22 +41,8 @@ public sealed class ConcurrencyTests : EmulatorTestBase
     public async Task ParallelLegacyPostersCreatingTheSameMetricsLoseNothing()
     {
         long b = Now - 20000;
-        var posters = Enumerable.Range(0, Posters).Select(poster => Task.Run(async () =>
-        {
-            for (int batch = 0; batch < Batches; batch++)
-            {
-                var body = new StringBuilder("{\"source\":\"src\",\"gauges\":[");
-                for (int i = 0; i < PerBatch; i++)
-                {
-                    long time = b + (((poster * Batches) + batch) * PerBatch) + i;
-                    body.Append(i == 0 ? string.Empty : ",").Append($$"""{"name":"metric-{{i % 4}}","value":1,"measure_time":{{time}} }""");
-                }
-
-                var response = await Api.PostJsonAsync("/v1/metrics", body.Append("]}").ToString());
-                Assert.Equal(200, response.Status);
-            }
-        }));
-        await Task.WhenAll(posters);
+        await PostFromEveryPosterAsync("/v1/metrics", 200, "{\"source\":\"src\",\"gauges\":[", (poster, batch, i) =>
+            $$"""{"name":"metric-{{i % 4}}","value":1,"measure_time":{{OwnTime(b, poster, batch, i)}} }""");
 
         var stats = State.GetStats(EmulatorFixture.Email);
         Assert.Equal(Posters * Batches * PerBatch, stats.Measurements);
@@ -81,22 +56,12 @@ public sealed class ConcurrencyTests : EmulatorTestBase
         // Every measurement has a source of its own (a host per container, say): each request makes new series and
         // new sources in the same metric while the others do.
         long t = Now - 30000;
-        var posters = Enumerable.Range(0, Posters).Select(poster => Task.Run(async () =>
-        {
-            for (int batch = 0; batch < Batches; batch++)
-            {
-                var body = new StringBuilder("{\"gauges\":[");
-                for (int i = 0; i < PerBatch; i++)
-                {
-                    body.Append(i == 0 ? string.Empty : ",")
-                        .Append($$"""{"name":"fleet","value":{{i}},"measure_time":{{t}},"source":"c-{{poster}}-{{batch}}-{{i}}"}""");
-                }
-
-                var response = await Api.PostJsonAsync("/v1/metrics", body.Append("]}").ToString(), gzip: batch % 2 == 0);
-                Assert.Equal(200, response.Status);
-            }
-        }));
-        await Task.WhenAll(posters);
+        await PostFromEveryPosterAsync(
+            "/v1/metrics",
+            200,
+            "{\"gauges\":[",
+            (poster, batch, i) => $$"""{"name":"fleet","value":{{i}},"measure_time":{{t}},"source":"c-{{poster}}-{{batch}}-{{i}}"}""",
+            gzipEveryOther: true);
 
         var stats = State.GetStats(EmulatorFixture.Email);
         Assert.Equal(Posters * Batches * PerBatch, stats.Series);
@@ -118,4 +83,28 @@ public sealed class ConcurrencyTests : EmulatorTestBase
         Assert.Single(points);
         Assert.InRange(points[0].Value, 0, 15);
     }
+
+    /// <summary>A second of its own for every measurement of every poster, from <paramref name="start"/> on.</summary>
+    private static long OwnTime(long start, int poster, int batch, int i) => start + (((poster * Batches) + batch) * PerBatch) + i;
+
+    /// <summary>
+    /// Every poster sends its batches one after another, all posters at once; a batch is <paramref name="opening"/>,
+    /// then <see cref="PerBatch"/> measurements from <paramref name="measurement"/> (poster, batch, index), then "]}".
+    /// </summary>
+    private Task PostFromEveryPosterAsync(
+        string path, int status, string opening, Func<int, int, int, string> measurement, bool gzipEveryOther = false) =>
+        Task.WhenAll(Enumerable.Range(0, Posters).Select(poster => Task.Run(async () =>
+        {
+            for (int batch = 0; batch < Batches; batch++)
+            {
+                var body = new StringBuilder(opening);
+                for (int i = 0; i < PerBatch; i++)
+                {
+                    body.Append(i == 0 ? string.Empty : ",").Append(measurement(poster, batch, i));
+                }
+
+                var response = await Api.PostJsonAsync(path, body.Append("]}").ToString(), gzip: gzipEveryOther && batch % 2 == 0);
+                Assert.Equal(status, response.Status);
+            }
+        })));
 }
