@@ -313,12 +313,13 @@ Describe 'Show-LibratoMetric' {
         It 'reports filters that match nothing with Librato.NoMeasurements' {
             Show-LibratoMetric pic.tagged -Tag @{ host = 'zzz' } -StartTime $Start -EndTime $End -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.NoMeasurements*'
-            $errs[0].Exception.Message | Should -Match 'tag filters'
+            $errs[0].Exception.Message | Should -Match "no series matches the filter. The series there are host="
+
         }
 
         It 'refuses a window that ends before it starts' {
             $err = { Show-LibratoMetric pic.legacy -StartTime $End -EndTime $Start } | Should -Throw -PassThru
-            $err.FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidInterval*'
+            $err.FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidWindow*'
         }
 
         It 'does not combine -Source with -Tag' {

@@ -1,49 +1,57 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
 using Librato.Api;
 
 namespace Librato.PowerShell.Commands
 {
     /// <summary>
-    /// Reads tagged series (with tag filters, grouping and summary functions) or evaluates a composite expression,
-    /// writing one object per point as each answer arrives and following the API's continuation links.
+    /// Reads the points of any metric, by source or tagged, one object per point as each answer arrives, or evaluates
+    /// a composite expression. A read that finds nothing warns why.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LibratoMeasurement", DefaultParameterSetName = MetricSet)]
     [OutputType(typeof(LibratoMeasurement))]
-    public sealed class GetLibratoMeasurementCommand : LibratoCmdlet
+    public sealed class GetLibratoMeasurementCommand : PointReadCmdlet
     {
         public const string MetricSet = "Metric";
+        public const string SourceSet = "Source";
+        public const string TagSet = "Tag";
         public const string ComposeSet = "Compose";
 
-        /// <summary>How far back points are read when neither -StartTime nor -Duration is given.</summary>
-        public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(1);
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MetricSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SourceSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TagSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(MetricNameCompleter))]
         public string[] Name { get; set; } = new string[0];
 
+        /// <summary>Sources (names or <c>*</c> patterns) of series by source.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SourceSet)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[]? Source { get; set; }
+
         /// <summary>Tag filters: tag name to a pattern or an array of patterns (<c>*</c> wildcards, <c>!</c> negates).</summary>
-        [Parameter(ParameterSetName = MetricSet)]
+        [Parameter(ParameterSetName = TagSet)]
         [ValidateNotNull]
         public Hashtable? Tag { get; set; }
 
         /// <summary>A tag search expression, e.g. <c>region=us-east* and db=*prod*</c>.</summary>
-        [Parameter(ParameterSetName = MetricSet)]
+        [Parameter(ParameterSetName = TagSet)]
         [ValidateNotNullOrEmpty]
         public string? TagSearch { get; set; }
 
-        [Parameter(ParameterSetName = MetricSet)]
+        [Parameter(ParameterSetName = TagSet)]
         [ValidateNotNullOrEmpty]
         public string[]? GroupBy { get; set; }
 
-        [Parameter(ParameterSetName = MetricSet)]
+        [Parameter(ParameterSetName = TagSet)]
         [ValidateSet("sum", "min", "max", "mean", IgnoreCase = true)]
         public string? GroupByFunction { get; set; }
 
         [Parameter(ParameterSetName = MetricSet)]
+        [Parameter(ParameterSetName = SourceSet)]
+        [Parameter(ParameterSetName = TagSet)]
         [ValidateSet("sum", "min", "max", "count", "mean", "derivative", "stddev", "all", IgnoreCase = true)]
         public string? SummaryFunction { get; set; }
 
@@ -56,107 +64,89 @@ namespace Librato.PowerShell.Commands
         [Parameter(ParameterSetName = ComposeSet)]
         public SwitchParameter Tagged { get; set; }
 
-        [Parameter]
-        [ValidateRange(1, 604800)]
-        public int Resolution { get; set; } = 60;
-
-        [Parameter]
-        [LibratoTime]
-        public DateTime? StartTime { get; set; }
-
-        [Parameter]
-        [LibratoTime]
-        public DateTime? EndTime { get; set; }
-
-        /// <summary>How far back from the end time to read (a TimeSpan, or seconds) when -StartTime is not given.</summary>
-        [Parameter]
-        [Seconds]
-        public TimeSpan? Duration { get; set; }
-
-        private ProgressReporter? progress;
-        private long read;
+        private PointQuery? window;
 
         protected override void BeginProcessing()
         {
             _ = ActiveSession;
-            progress = new ProgressReporter(this, ProgressIds.ReadMeasurements, "Reading Librato measurements", "points read");
+            window = Window();
         }
-
-        protected override void EndProcessing() => progress!.Complete();
 
         protected override void ProcessRecord()
         {
             if (ParameterSetName == ComposeSet)
             {
-                Read(Compose!, next => Client.ComposeAsync(Compose!, Query(), Tagged, Trace, Cancellation), isComposite: true);
+                ReadComposite();
                 return;
             }
 
             foreach (var raw in Name)
             {
                 var name = ActiveSession.MetricName(raw);
-                var query = Query();
-                Read(name, next => Client.ReadMeasurementsAsync(name, query, next, Trace, Cancellation), isComposite: false);
+                ReadPoints(name, Query(), points =>
+                {
+                    foreach (var point in points)
+                    {
+                        WriteObject(point);
+                    }
+                }, $"Reading the points of {name}");
             }
         }
 
-        private void Read(string target, Func<string?, System.Threading.Tasks.Task<SeriesRead>> readAnswer, bool isComposite)
+        private PointQuery Query()
         {
-            string? next = null;
-            do
+            var query = Window();
+            query.SummaryFunction = SummaryFunction?.ToLowerInvariant();
+            query.TagsSearch = TagSearch;
+            query.GroupByFunction = GroupByFunction?.ToLowerInvariant();
+            foreach (var source in Source ?? new string[0])
             {
-                SeriesRead answer;
-                try
-                {
-                    var from = next;
-                    answer = Await(_ => readAnswer(from));
-                }
-                catch (LibratoApiException ex) when (ex.Kind == LibratoErrorKind.NotFound && !isComposite)
-                {
-                    WriteError(new ErrorRecord(new ItemNotFoundException($"There is no metric named '{target}'.", ex), ErrorIds.MetricNotFound, ErrorCategory.ObjectNotFound, target));
-                    return;
-                }
-                catch (LibratoApiException ex)
-                {
-                    WriteError(ApiErrors.ToRecord(ex, target, isComposite && ex.Kind == LibratoErrorKind.InvalidRequest ? ErrorIds.InvalidComposite : null));
-                    return;
-                }
-
-                foreach (var point in answer.Points)
-                {
-                    WriteObject(point);
-                }
-
-                read += answer.Points.Count;
-                progress!.Report(read);
-
-                next = answer.Next;
+                query.Sources.Add(source);
             }
-            while (next != null);
-        }
 
-        private TaggedReadQuery Query()
-        {
-            var query = new TaggedReadQuery
+            foreach (var name in GroupBy ?? new string[0])
             {
-                Resolution = Resolution,
-                EndTime = EndTime.HasValue ? EpochTime.FromDateTime(EndTime.Value) : (long?)null,
-                TagsSearch = TagSearch,
-                GroupByFunction = GroupByFunction?.ToLowerInvariant(),
-                SummaryFunction = SummaryFunction?.ToLowerInvariant(),
-            };
-            // Always a start time: the composite routes require one, and a fixed window keeps continuations stable.
-            query.StartTime = StartTime.HasValue
-                ? EpochTime.FromDateTime(StartTime.Value)
-                : (query.EndTime ?? EpochTime.Now()) - (long)(Duration ?? DefaultWindow).TotalSeconds;
-
-            if (GroupBy != null)
-            {
-                query.GroupBy = GroupBy;
+                query.GroupBy.Add(name);
             }
 
             TagFilters.AddTo(query.Tags, Tag);
             return query;
+        }
+
+        private void ReadComposite()
+        {
+            var query = new TaggedReadQuery
+            {
+                Resolution = Resolution ?? PointQuery.DefaultTaggedResolution,
+                StartTime = window!.StartTime,
+                EndTime = window.EndTime,
+            };
+
+            SeriesRead answer;
+            try
+            {
+                answer = Await(ct => Client.ComposeAsync(Compose!, query, Tagged, Trace, ct));
+            }
+            catch (LibratoApiException ex)
+            {
+                WriteError(ApiErrors.ToRecord(ex, Compose, ex.Kind == LibratoErrorKind.InvalidRequest ? ErrorIds.InvalidComposite : null));
+                return;
+            }
+
+            // Composites have no count in the API; keep the last (or, from -StartTime, the first) N of each series.
+            var points = Count.HasValue ? PointCount.Keep(answer.Points, Count.Value, StartTime.HasValue) : answer.Points;
+
+            foreach (var point in points)
+            {
+                WriteObject(point);
+            }
+
+            if (answer.Points.Count == 0)
+            {
+                WriteWarning($"The composite {Compose} gave no points between {DisplayTime.FormatEpoch(query.StartTime.Value)} and {DisplayTime.FormatEpoch(query.EndTime.Value)}. " +
+                    (Tagged ? "It was evaluated over tagged series (leave out -Tagged for series by source)" : "It was evaluated over series by source (add -Tagged for tagged series)") +
+                    "; a longer -Duration or an earlier -StartTime reads further back.");
+            }
         }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Librato.Api;
@@ -6,37 +8,21 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>
-    /// Lists metrics (every page, as pages arrive), gets one by name, and with -Count, -Resolution, -StartTime,
-    /// -EndTime or -Source reads each metric's legacy measurements, following the API's continuation.
+    /// Lists metrics (every page, as pages arrive), gets one by name, and with any window parameter, -Source or -Tag
+    /// reads each metric's points into <see cref="LibratoMetric.Measurements"/>, by source or tagged alike.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LibratoMetric")]
     [OutputType(typeof(LibratoMetric))]
-    public sealed class GetLibratoMetricCommand : LibratoCmdlet
+    public sealed class GetLibratoMetricCommand : PointReadCmdlet
     {
-        /// <summary>How far back measurements are read when neither -StartTime nor -Count is given.</summary>
-        public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(1);
+        /// <summary>The type name a metric read with its points carries, for its own format view.</summary>
+        public const string MeasuredTypeName = "Librato.Api.LibratoMetric#Measurements";
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(MetricNameCompleter))]
         public string[]? Name { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 100000)]
-        public int? Count { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 604800)]
-        public int? Resolution { get; set; }
-
-        [Parameter]
-        [LibratoTime]
-        public DateTime? StartTime { get; set; }
-
-        [Parameter]
-        [LibratoTime]
-        public DateTime? EndTime { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -60,8 +46,18 @@ namespace Librato.PowerShell.Commands
         [ValidateSet("min", "max", "mean", "sum", "count", IgnoreCase = true)]
         public string? GroupBy { get; set; }
 
+        /// <summary>Tag filters of tagged series: tag name to a pattern or an array of patterns (<c>*</c> wildcards, <c>!</c> negates).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Tag { get; set; }
+
+        /// <summary>A tag search expression, e.g. <c>region=us-east* and db=*prod*</c>.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? TagSearch { get; set; }
+
         private bool WithMeasurements =>
-            Count.HasValue || Resolution.HasValue || StartTime.HasValue || EndTime.HasValue || Source != null ||
+            HasWindow || Source != null || Tag != null || TagSearch != null ||
             SummarizeTime || SummarizeSources || MyInvocation.BoundParameters.ContainsKey(nameof(BreakoutSources)) || GroupBy != null;
 
         protected override void BeginProcessing() => _ = ActiveSession;
@@ -130,79 +126,64 @@ namespace Librato.PowerShell.Commands
             progress.Complete();
         }
 
-        private void GetOne(string name) =>
-            ForMetric(name, () => WriteObject(WithMeasurements ? ReadMeasurements(name) : Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric));
-
-        /// <summary>Reads every answer of a truncated read (<c>query.next_time</c>) into one metric.</summary>
-        private LibratoMetric ReadMeasurements(string name)
+        private void GetOne(string name)
         {
-            var query = new MetricReadQuery
+            if (WithMeasurements)
             {
-                Count = Count,
-                Resolution = Resolution,
-                EndTime = EndTime.HasValue ? EpochTime.FromDateTime(EndTime.Value) : (long?)null,
-                SummarizeTime = SummarizeTime,
-                SummarizeSources = SummarizeSources,
-                BreakoutSources = MyInvocation.BoundParameters.ContainsKey(nameof(BreakoutSources)) ? BreakoutSources.IsPresent : (bool?)null,
-                GroupBy = GroupBy?.ToLowerInvariant(),
-            };
-            if (StartTime.HasValue)
-            {
-                query.StartTime = EpochTime.FromDateTime(StartTime.Value);
-            }
-            else if (!Count.HasValue)
-            {
-                query.StartTime = (query.EndTime ?? EpochTime.Now()) - (long)DefaultWindow.TotalSeconds;
+                if (ReadMeasurements(name) is LibratoMetric read)
+                {
+                    // Read with its points, the metric takes the view that shows how many and the latest.
+                    var shown = new PSObject(read);
+                    shown.TypeNames.Insert(0, MeasuredTypeName);
+                    WriteObject(shown);
+                }
+
+                return;
             }
 
-            if (Source != null && Source.Length == 1)
+            ForMetric(name, () => WriteObject(Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric));
+        }
+
+        /// <summary>Reads the metric's points, of whichever kind, into one metric object.</summary>
+        private LibratoMetric? ReadMeasurements(string name)
+        {
+            var query = Window();
+            query.SummarizeTime = SummarizeTime;
+            query.SummarizeSources = SummarizeSources;
+            query.BreakoutSources = MyInvocation.BoundParameters.ContainsKey(nameof(BreakoutSources)) ? BreakoutSources.IsPresent : (bool?)null;
+            query.SourceGroupBy = GroupBy?.ToLowerInvariant();
+            query.TagsSearch = TagSearch;
+            foreach (var source in Source ?? new string[0])
             {
-                query.Source = Source[0];
-            }
-            else if (Source != null)
-            {
-                query.Sources = Source;
+                query.Sources.Add(source);
             }
 
-            LibratoMetric? metric = null;
+            TagFilters.AddTo(query.Tags, Tag);
+
+            var points = new List<LibratoMeasurement>();
             var answers = 0;
-            var progress = new ProgressReporter(this, ProgressIds.ReadMeasurements, $"Reading the measurements of {name}", "points read");
-            while (true)
+            var reader = ReadPoints(name, query, page =>
             {
-                var read = Await(ct => Client.GetMetricAsync(name, query, Trace, ct));
+                points.AddRange(page);
                 answers++;
-                if (metric == null)
-                {
-                    metric = read.Metric;
-                }
-                else
-                {
-                    foreach (var point in read.Metric.Measurements)
-                    {
-                        metric.Measurements.Add(point);
-                    }
-                }
-
-                progress.Report(metric.Measurements.Count);
-                if (!read.NextTime.HasValue || Count.HasValue || read.NextTime == query.StartTime)
-                {
-                    break;
-                }
-
-                query.StartTime = read.NextTime;
-            }
-
-            progress.Complete();
-
-            if (answers > 1)
+            }, $"Reading the measurements of {name}");
+            if (reader == null)
             {
-                // Each answer lists every source; keep the promised order of source, then time.
-                metric.Measurements = metric.Measurements
-                    .OrderBy(m => m.Source, StringComparer.Ordinal)
-                    .ThenBy(m => m.Time)
-                    .ToList();
+                return null;
             }
 
+            // A tagged read does not bring the metric's properties; the read by source does.
+            var metric = reader.Metric;
+            ForMetric(name, () => metric = metric ?? Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric);
+            if (metric == null)
+            {
+                return null;
+            }
+
+            metric.Resolution = reader.Resolution ?? query.Resolution ?? (reader.Found == SeriesKind.Tags ? PointQuery.DefaultTaggedResolution : 1);
+            metric.Measurements = answers > 1
+                ? points.OrderBy(SeriesLabel.Of, StringComparer.Ordinal).ThenBy(m => m.Time).ToList()
+                : points;
             return metric;
         }
     }

@@ -17,14 +17,12 @@ namespace Librato.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Show, "LibratoMetric", DefaultParameterSetName = AnySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MetricPicture), typeof(FileInfo))]
-    public sealed class ShowLibratoMetricCommand : LibratoCmdlet
+    public sealed class ShowLibratoMetricCommand : PointReadCmdlet
     {
         public const string AnySet = "Any";
         public const string TagSet = "Tags";
         public const string SourceSet = "Sources";
 
-        /// <summary>How far back points are read when neither -StartTime nor -Duration is given.</summary>
-        public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(1);
 
         /// <summary>The resolutions a picture picks from when -Resolution is not given; legacy reads offer only these.</summary>
         internal static readonly int[] LegacyResolutions = { 1, 60, 900, 3600, 86400 };
@@ -50,24 +48,6 @@ namespace Librato.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(MetricNameCompleter))]
         public string[] Name { get; set; } = new string[0];
-
-        [Parameter]
-        [LibratoTime]
-        public DateTime? StartTime { get; set; }
-
-        [Parameter]
-        [LibratoTime]
-        public DateTime? EndTime { get; set; }
-
-        /// <summary>How far back from the end time to read (a TimeSpan, or seconds) when -StartTime is not given.</summary>
-        [Parameter]
-        [Seconds]
-        public TimeSpan? Duration { get; set; }
-
-        /// <summary>Seconds per point read; by default the finest of 1, 60, 900, 3600 and 86400 giving at most 720 points.</summary>
-        [Parameter]
-        [ValidateRange(1, 604800)]
-        public int? Resolution { get; set; }
 
         /// <summary>Legacy sources (names or <c>*</c> patterns); reads the metric's legacy series only.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SourceSet)]
@@ -129,15 +109,9 @@ namespace Librato.PowerShell.Commands
         protected override void BeginProcessing()
         {
             _ = ActiveSession;
-            end = EndTime.HasValue ? EpochTime.FromDateTime(EndTime.Value) : EpochTime.Now();
-            start = StartTime.HasValue ? EpochTime.FromDateTime(StartTime.Value) : end - (long)(Duration ?? DefaultWindow).TotalSeconds;
-            if (start >= end)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"The window must end after it starts; it starts at {EpochTime.ToDateTime(start):u} and ends at {EpochTime.ToDateTime(end):u}."),
-                    ErrorIds.InvalidInterval, ErrorCategory.InvalidArgument, StartTime));
-            }
-
+            var window = Window();
+            end = window.EndTime;
+            start = window.StartTime;
             resolution = Resolution ?? AutomaticResolution(end - start);
 
             // The API's points start at multiples of the resolution; reading from one keeps the first column whole.
@@ -219,33 +193,59 @@ namespace Librato.PowerShell.Commands
 
         private void Show(string name)
         {
-            LibratoMetric metric;
-            List<Series> series;
-            if (ParameterSetName == SourceSet)
+            var query = new PointQuery
             {
-                series = ReadSources(name, out metric);
+                StartTime = start,
+                EndTime = end,
+                StartTimeGiven = StartTime.HasValue,
+                Resolution = resolution,
+                SummaryFunction = SummaryFunction,
+                TagsSearch = TagSearch,
+            };
+            foreach (var source in Source ?? new string[0])
+            {
+                query.Sources.Add(source);
             }
-            else if (ParameterSetName == TagSet || Array.IndexOf(LegacyResolutions, resolution) < 0)
+
+            TagFilters.AddTo(query.Tags, Tag);
+
+            var points = new List<LibratoMeasurement>();
+            var reader = ReadPoints(
+                name,
+                query,
+                read => points.AddRange(read),
+                $"Reading {name} to draw it",
+                why => WriteError(new ErrorRecord(new ItemNotFoundException(why), ErrorIds.NoMeasurements, ErrorCategory.ObjectNotFound, name)),
+                ProgressIds.DrawMetric);
+            if (reader == null || points.Count == 0)
             {
-                metric = Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric;
-                series = ReadTags(name);
+                return;
             }
-            else
+
+            // A picture spans its window, so -Count keeps the last (from -StartTime, the first) N points within it.
+            if (Count.HasValue)
             {
-                // A metric holds legacy or tagged data: the legacy read also brings the metric's properties, so it
-                // goes first, and the tagged read follows only when the metric has no legacy series.
-                series = ReadSources(name, out metric);
-                if (series.Count == 0)
+                points = PointCount.Keep(points, Count.Value, StartTime.HasValue);
+            }
+
+            // A tagged read does not bring the metric's properties (its unit); the read by source does.
+            var metric = reader.Metric ?? Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric;
+            var series = points
+                .GroupBy(SeriesLabel.Of, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g =>
                 {
-                    series = ReadTags(name);
-                }
-            }
+                    var ordered = g.OrderBy(p => p.Time).ToList();
+                    var values = ordered.Select(p => new SeriesPoint(EpochTime.FromDateTime(p.Time), p.Value ?? double.NaN)).ToList();
+                    return new Series(g.Key, ordered, values) { Source = ordered[0].Source, Tags = ordered[0].Tags };
+                })
+                .ToList();
 
             series = series.Where(s => s.Values.Any(v => v.HasValue)).ToList();
             if (series.Count == 0)
             {
                 WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"The metric '{metric.Name}' has no measurements{FilterText()} between {EpochTime.ToDateTime(start):u} and {EpochTime.ToDateTime(end):u}."),
+                    new ItemNotFoundException($"The metric '{metric.Name}' has no values{FilterText()} between {DisplayTime.FormatEpoch(start)} and {DisplayTime.FormatEpoch(end)}: every point read lacks the statistic asked for."),
                     ErrorIds.NoMeasurements, ErrorCategory.ObjectNotFound, name));
                 return;
             }
@@ -266,139 +266,6 @@ namespace Librato.PowerShell.Commands
                     WriteObject(picture);
                 }
             }
-        }
-
-        private ProgressReporter Progress(string name) =>
-            new ProgressReporter(this, ProgressIds.DrawMetric, $"Reading {name} to draw it", "points read");
-
-        private List<Series> ReadSources(string name, out LibratoMetric metric)
-        {
-            var query = new MetricReadQuery { Resolution = resolution, StartTime = start, EndTime = end };
-            if (Source != null && Source.Length == 1)
-            {
-                query.Source = Source[0];
-            }
-            else if (Source != null)
-            {
-                query.Sources = Source;
-            }
-
-            LibratoMetric? first = null;
-            var points = new List<LibratoMeasurement>();
-            var progress = Progress(name);
-            while (true)
-            {
-                var read = Await(ct => Client.GetMetricAsync(name, query, Trace, ct));
-                first = first ?? read.Metric;
-                points.AddRange(read.Metric.Measurements);
-                progress.Report(points.Count);
-                if (!read.NextTime.HasValue || read.NextTime == query.StartTime)
-                {
-                    break;
-                }
-
-                query.StartTime = read.NextTime;
-            }
-
-            progress.Complete();
-
-            metric = first!;
-            return points
-                .Where(p => p.Source != null)
-                .GroupBy(p => p.Source!, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g =>
-                {
-                    var ordered = g.OrderBy(p => p.Time).ToList();
-                    return new Series(g.Key, ordered, LegacyValues(ordered)) { Source = g.Key };
-                })
-                .ToList();
-        }
-
-        private List<Series> ReadTags(string name)
-        {
-            var query = new TaggedReadQuery
-            {
-                Resolution = resolution,
-                StartTime = start,
-                EndTime = end,
-                TagsSearch = TagSearch,
-                SummaryFunction = SummaryFunction,
-            };
-            TagFilters.AddTo(query.Tags, Tag);
-
-            var points = new List<LibratoMeasurement>();
-            var progress = Progress(name);
-            string? next = null;
-            do
-            {
-                var from = next;
-                var answer = Await(ct => Client.ReadMeasurementsAsync(name, query, from, Trace, ct));
-                points.AddRange(answer.Points);
-                progress.Report(points.Count);
-                next = answer.Next;
-            }
-            while (next != null);
-
-            progress.Complete();
-
-            return points
-                .GroupBy(p => TagLabel(p.Tags), StringComparer.Ordinal)
-                .Select(g =>
-                {
-                    var ordered = g.OrderBy(p => p.Time).ToList();
-                    var values = ordered.Select(p => new SeriesPoint(EpochTime.FromDateTime(p.Time), p.Value ?? double.NaN)).ToList();
-                    return new Series(g.Key, ordered, values) { Tags = ordered[0].Tags };
-                })
-                .OrderBy(s => s.Label, StringComparer.Ordinal)
-                .ToList();
-        }
-
-        /// <summary>The values of a legacy series for the summary function asked for; the API sends every statistic.</summary>
-        private List<SeriesPoint> LegacyValues(IReadOnlyList<LibratoMeasurement> points)
-        {
-            var values = new List<SeriesPoint>(points.Count);
-            double? previous = null;
-            foreach (var p in points)
-            {
-                var time = EpochTime.FromDateTime(p.Time);
-                double? value;
-                switch (SummaryFunction)
-                {
-                    case "sum": value = p.Sum ?? p.Value; break;
-                    case "min": value = p.Min ?? p.Value; break;
-                    case "max": value = p.Max ?? p.Value; break;
-                    case "count": value = p.Count; break;
-                    case "stddev": value = StandardDeviation(p); break;
-                    case "derivative":
-                        // As for tagged reads: each point's value minus the one before; the first point has none.
-                        value = previous.HasValue && p.Value.HasValue ? p.Value - previous : null;
-                        previous = p.Value ?? previous;
-                        if (!value.HasValue)
-                        {
-                            continue;
-                        }
-
-                        break;
-                    default: value = p.Value; break;
-                }
-
-                values.Add(new SeriesPoint(time, value ?? double.NaN));
-            }
-
-            return values;
-        }
-
-        /// <summary>The population standard deviation of a legacy point's samples, from its count, sum and sum of squares.</summary>
-        private static double? StandardDeviation(LibratoMeasurement p)
-        {
-            if (!p.Count.HasValue || p.Count.Value == 0 || !p.Sum.HasValue || !p.SumSquares.HasValue)
-            {
-                return null;
-            }
-
-            var mean = p.Sum.Value / p.Count.Value;
-            return Math.Sqrt(Math.Max(0, p.SumSquares.Value / p.Count.Value - mean * mean));
         }
 
         private IEnumerable<MetricPicture> Draw(string metric, string? unit, IReadOnlyList<Series> series)
@@ -486,22 +353,9 @@ namespace Librato.PowerShell.Commands
                 return Width.Value;
             }
 
-            var rawUi = Host?.UI?.RawUI;
-            if (rawUi == null)
-            {
-                return FallbackWidth;
-            }
-
-            try
-            {
-                var console = rawUi.WindowSize.Width;
-                // Writing in the last column wraps in some consoles, so a line stops one short of it.
-                return console >= 20 ? console - 1 : FallbackWidth;
-            }
-            catch (Exception ex) when (ex is NotImplementedException || ex is NotSupportedException || ex is InvalidOperationException || ex is IOException || ex is HostException)
-            {
-                return FallbackWidth;
-            }
+            // Writing in the last column wraps in some consoles, so a line stops one short of it.
+            var console = DisplayText.ConsoleWidth(Host);
+            return console >= 20 ? console - 1 : FallbackWidth;
         }
 
         private string FilterText()
@@ -550,16 +404,6 @@ namespace Librato.PowerShell.Commands
             }
 
             return null;
-        }
-
-        private static string TagLabel(IDictionary<string, string>? tags)
-        {
-            if (tags == null || tags.Count == 0)
-            {
-                return "*";
-            }
-
-            return string.Join(",", tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "=" + t.Value));
         }
 
         private static string Shorten(string label, int width, GlyphSet glyphs) =>

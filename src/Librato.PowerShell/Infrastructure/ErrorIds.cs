@@ -59,6 +59,8 @@ namespace Librato.PowerShell
         public const string FileWriteFailed = "Librato.FileWriteFailed";
         // Show-LibratoMetric.
         public const string NoMeasurements = "Librato.NoMeasurements";
+        public const string InvalidWindow = "Librato.InvalidWindow";
+        public const string ConflictingFilters = "Librato.ConflictingFilters";
         // AppOptics takes tagged gauges only: the ids of ForValidation with the core's AppOptics codes.
         public const string AppOpticsTagsRequired = "Librato.AppOpticsTagsRequired";
         public const string AppOpticsNoSources = "Librato.AppOpticsNoSources";
