@@ -83,7 +83,7 @@ Describe 'Computed members (Librato.Types.ps1xml)' {
             ) -Service $mail.Id | Out-Null
             $alert = Get-LibratoAlert types.alert
             $alert.ConditionSummary | Should -Be (($alert.Conditions | ForEach-Object { $_.ToString() }) -join '; ')
-            $alert.ConditionSummary | Should -Match '^types\.cpu above 90.*; types\.heartbeat absent for 600 s$'
+            $alert.ConditionSummary | Should -Match '^types\.cpu above 90.*; types\.heartbeat absent for 10m$'
             $alert.ServiceTitles | Should -Be @('ops mail')
         }
 

@@ -80,7 +80,7 @@ namespace Librato.Api
 
             if (string.Equals(Type, Absent, StringComparison.OrdinalIgnoreCase))
             {
-                return $"{MetricName}{scope} absent for {Duration?.ToString(CultureInfo.InvariantCulture) ?? "?"} s";
+                return $"{MetricName}{scope} absent for {(Duration.HasValue ? DurationText.Format(TimeSpan.FromSeconds(Duration.Value)) : "?")}";
             }
 
             var threshold = Threshold?.ToString("R", CultureInfo.InvariantCulture) ?? "?";
@@ -93,7 +93,7 @@ namespace Librato.Api
 
             if (Duration.HasValue)
             {
-                details.Add("for " + Duration.Value.ToString(CultureInfo.InvariantCulture) + " s");
+                details.Add("for " + DurationText.Format(TimeSpan.FromSeconds(Duration.Value)));
             }
 
             return details.Count == 0 ? text : text + " (" + string.Join(", ", details) + ")";

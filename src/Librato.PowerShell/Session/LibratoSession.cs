@@ -31,7 +31,7 @@ namespace Librato.PowerShell
             DefaultTags = defaultTags == null || defaultTags.Count == 0
                 ? null
                 : new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(defaultTags, StringComparer.OrdinalIgnoreCase));
-            ConnectedAt = DateTime.UtcNow;
+            ConnectedAt = DateTimeOffset.Now;
         }
 
         /// <summary>The account email; null for AppOptics, which authenticates with the token alone.</summary>
@@ -94,7 +94,7 @@ namespace Librato.PowerShell
         /// <summary>Tags every gauge sent through this session inherits (the least specific level); null when none.</summary>
         public IReadOnlyDictionary<string, string>? DefaultTags { get; }
 
-        public DateTime ConnectedAt { get; }
+        public DateTimeOffset ConnectedAt { get; }
 
         public bool IsClosed { get; private set; }
 

@@ -233,8 +233,8 @@ namespace Librato.Api.Tests
             Assert.False(a.IsSameTarget(new AlertCondition { Type = "below", MetricName = "cpu", Tags = { new AlertConditionTag("env", new[] { "prod", "dev" }) } }));
             Assert.False(a.IsSameTarget(new AlertCondition { Type = "above", MetricName = "cpu", Source = "web*", Tags = { new AlertConditionTag("env", new[] { "prod", "dev" }) } }));
             Assert.False(a.IsSameTarget(new AlertCondition { Type = "above", MetricName = "cpu" }));
-            Assert.Equal("cpu source=web above 42 (sum, for 60 s)", new AlertCondition { MetricName = "cpu", Source = "web", Threshold = 42, SummaryFunction = "sum", Duration = 60 }.ToString());
-            Assert.Equal("beat absent for 300 s", new AlertCondition { Type = "absent", MetricName = "beat", Duration = 300 }.ToString());
+            Assert.Equal("cpu source=web above 42 (sum, for 1m)", new AlertCondition { MetricName = "cpu", Source = "web", Threshold = 42, SummaryFunction = "sum", Duration = 60 }.ToString());
+            Assert.Equal("beat absent for 5m", new AlertCondition { Type = "absent", MetricName = "beat", Duration = 300 }.ToString());
         }
     }
 }

@@ -1,0 +1,160 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+
+    # Tables are read in a fixed zone, so the golden text below holds on any machine.
+    $script:SavedTz = $env:TZ
+    $env:TZ = 'America/Chicago'
+    [System.TimeZoneInfo]::ClearCachedData()
+
+    function script:Show-Table {
+        # What the default view prints at a width, without trailing blanks or the blank lines around it.
+        param([Parameter(ValueFromPipeline)] $InputObject, [int] $Width)
+        begin { $all = [System.Collections.Generic.List[object]]::new() }
+        process { $all.Add($InputObject) }
+        end {
+            (($all | Out-String -Width $Width) -split "`r?`n" | ForEach-Object TrimEnd) -join "`n" -replace '^\n+|\n+$', ''
+        }
+    }
+
+    function script:New-Point {
+        param([string] $Metric, [datetime] $Time, [double] $Value, [string] $Source, [hashtable] $Tags)
+        $point = [Librato.Api.LibratoMeasurement]::new()
+        $point.Metric = $Metric
+        $point.Time = [datetime]::SpecifyKind($Time, 'Utc')
+        $point.Value = $Value
+        if ($Tags) {
+            $dictionary = [System.Collections.Generic.Dictionary[string, string]]::new()
+            foreach ($k in $Tags.Keys) { $dictionary[$k] = $Tags[$k] }
+            $point.Tags = $dictionary
+        }
+        else { $point.Source = $Source }
+        $point
+    }
+
+    $script:Long = 'payments.api.checkout.authorize.latency.p99.milliseconds'
+    $script:Points = @(
+        New-Point $Long ([datetime]'2026-12-07 16:57:00') 120.5 -Tags @{ region = 'ap-southeast-2'; service = 'checkout-authorizer'; env = 'production' }
+        New-Point $Long ([datetime]'2026-12-07 16:58:00') 1234567.891 -Tags @{ region = 'us-east-1'; service = 'checkout-authorizer'; env = 'production' }
+        New-Point 'api.latency' ([datetime]'2026-12-07 16:59:30') 0.25 -Source 'web-frontend-01'
+    )
+}
+
+AfterAll {
+    $env:TZ = $SavedTz
+    [System.TimeZoneInfo]::ClearCachedData()
+}
+
+Describe 'Default views keep the numbers' {
+    Context 'measurements' {
+        It 'shows local time, value and a name shortened in the middle at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+            $short = @(
+                New-Point $Long ([datetime]'2026-12-07 16:57:00') 120.5 -Tags @{ region = 'us-east-1' }
+                New-Point $Long ([datetime]'2026-12-07 16:58:00') 1234567.891 -Tags @{ region = 'eu-west-1'; az = 'b' }
+                $Points[2]
+            )
+            $short | Show-Table -Width $Width | Should -BeExactly @"
+Times in UTC-06:00 (America/Chicago)
+
+Time                      Value Metric                 Source/Tags
+----                      ----- ------                 -----------
+2026-12-07 10:57:00       120.5 payments.…milliseconds region=us-east-1
+2026-12-07 10:58:00   1234567.9 payments.…milliseconds az=b region=eu-west-1
+2026-12-07 10:59:30        0.25 api.latency            web-frontend-01
+"@
+        }
+
+        It 'moves tags that do not fit to the next lines, each tag whole' {
+            # Where the row would pass the console's edge, the tags break between tags, never inside one.
+            [Librato.PowerShell.DisplayText]::Lines('env=production region=ap-southeast-2 service=checkout-authorizer', 30) |
+                Should -BeExactly "env=production`nregion=ap-southeast-2`nservice=checkout-authorizer"
+            [Librato.PowerShell.DisplayText]::Lines('env=production region=ap-southeast-2', 40) | Should -BeExactly 'env=production region=ap-southeast-2'
+            [Librato.PowerShell.DisplayText]::Lines('env=production region=ap-southeast-2', 0) | Should -BeExactly 'env=production region=ap-southeast-2'
+        }
+
+        It 'keeps time and value on every row at 80 columns, and no line passes the edge' {
+            $text = $Points | Show-Table -Width 80
+            $lines = $text -split "`n"
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+            foreach ($expected in '2026-12-07 10:57:00       120.5 payments.…milliseconds', '2026-12-07 10:58:00   1234567.9', '2026-12-07 10:59:30        0.25 api.latency') {
+                $lines | Where-Object { $_.StartsWith($expected) } | Should -HaveCount 1 -Because "the row '$expected' keeps its numbers"
+            }
+            $text | Should -Match 'service=checkout-'
+        }
+
+        It 'shortens names in the middle, at dots where it can' -ForEach @(
+            @{ Text = 'payments.api.checkout.authorize.latency.p99.milliseconds'; Width = 22; Expected = 'payments.…milliseconds' }
+            @{ Text = 'short.name'; Width = 22; Expected = 'short.name' }
+            @{ Text = 'abcdefghijklmnopqrstuvwxyz'; Width = 11; Expected = 'abcde…vwxyz' }
+        ) {
+            [Librato.PowerShell.DisplayText]::Middle($Text, $Width) | Should -BeExactly $Expected
+        }
+    }
+
+    Context 'metrics' {
+        BeforeAll {
+            $script:Plain = [Librato.Api.LibratoMetric]::new()
+            $Plain.Name = 'web.requests.total'
+            $Plain.Type = 'counter'
+            $Plain.Attributes['summarize_function'] = 'sum'
+            $Plain.Attributes['display_units_short'] = 'req'
+            $script:Described = [Librato.Api.LibratoMetric]::new()
+            $Described.Name = 'web.cpu.percent'
+            $Described.Description = 'CPU busy percent per web server'
+        }
+
+        It 'fills the description from the attributes when a metric has none' {
+            @($Described, $Plain) | Show-Table -Width 120 | Should -BeExactly @'
+Name               Type    Description
+----               ----    -----------
+web.cpu.percent    gauge   CPU busy percent per web server
+web.requests.total counter (in req, summarized by sum)
+'@
+        }
+
+        It 'shows how many points were read and the latest when they were read with the metric' {
+            $Plain.Measurements = [System.Collections.Generic.List[Librato.Api.LibratoMeasurement]]@($Points[2])
+            $Plain.Resolution = 1
+            $measured = [psobject]::new($Plain)
+            $measured.PSObject.TypeNames.Insert(0, 'Librato.Api.LibratoMetric#Measurements')
+            $measured | Show-Table -Width 120 | Should -BeExactly @'
+Times in UTC-06:00 (America/Chicago)
+
+Name                             Type    Points LastTime              LastValue
+----                             ----    ------ --------              ---------
+web.requests.total               counter      1 2026-12-07 10:59:30        0.25
+'@
+        }
+    }
+
+    Context 'alerts and services' {
+        It 'shows every condition of an alert whole, one to a line' {
+            $alert = [Librato.Api.LibratoAlert]::new()
+            $alert.Id = 42
+            $alert.Name = 'web.cpu.high'
+            $alert.Active = $true
+            $above = [Librato.Api.AlertCondition]@{ Type = 'above'; MetricName = 'web.cpu.percent'; Threshold = 90; SummaryFunction = 'average'; Duration = 300 }
+            $absent = [Librato.Api.AlertCondition]@{ Type = 'absent'; MetricName = 'web.requests.count'; Duration = 600 }
+            $alert.Conditions = [System.Collections.Generic.List[Librato.Api.AlertCondition]]@($above, $absent)
+            $alert | Show-Table -Width 120 | Should -BeExactly @'
+Id Name         Active Services Conditions
+-- ----         ------ -------- ----------
+42 web.cpu.high True   -        web.cpu.percent above 90 (average, for 5m)
+                                web.requests.count absent for 10m
+'@
+        }
+
+        It 'masks secret settings in the table and keeps them on the object' {
+            $service = [Librato.Api.LibratoService]::new()
+            $service.Id = 7
+            $service.Title = 'ops-slack'
+            $service.Type = 'slack'
+            $service.Settings['url'] = 'https://hooks.slack.com/services/T000/B000/XXXXSECRET'
+            $service.Settings['channel'] = '#ops'
+            $text = $service | Show-Table -Width 120
+            $text | Should -Not -Match 'XXXXSECRET|T000'
+            $text | Should -Match 'channel=#ops; url=https://hooks\.slack\.com/\*\*\*\*'
+            "$service" | Should -Be 'ops-slack'
+            $service.Settings['url'] | Should -Be 'https://hooks.slack.com/services/T000/B000/XXXXSECRET'
+        }
+    }
+}
