@@ -23,7 +23,7 @@ BeforeAll {
         $point.Time = [datetime]::SpecifyKind($Time, 'Utc')
         $point.Value = $Value
         if ($Tags) {
-            $dictionary = [System.Collections.Generic.Dictionary[string, string]]::new()
+            $dictionary = [Librato.Api.TagSet]::new()
             foreach ($k in $Tags.Keys) { $dictionary[$k] = $Tags[$k] }
             $point.Tags = $dictionary
         }
@@ -155,6 +155,63 @@ Id Name         Active Services Conditions
             $text | Should -Match 'channel=#ops; url=https://hooks\.slack\.com/\*\*\*\*'
             "$service" | Should -Be 'ops-slack'
             $service.Settings['url'] | Should -Be 'https://hooks.slack.com/services/T000/B000/XXXXSECRET'
+        }
+    }
+
+    Context 'CSV and JSON' {
+        It 'writes points to CSV as Metric, Time, Value first, tags as k=v;k2=v2, and no type names' {
+            $tagged = New-Point 'weather.temperature' ([datetime]'2026-12-07 16:57:00') 22 -Tags @{ station = '27'; city = 'austin' }
+            $rows = @($tagged, $Points[2]) | ConvertTo-Csv
+            ($rows[0] -split ',')[0..4] | Should -Be @('"Metric"', '"Time"', '"Value"', '"Source"', '"Tags"')
+            $rows | Should -Not -Match 'System\.'
+            $parsed = $rows | ConvertFrom-Csv
+            $parsed[0].Tags | Should -Be 'city=austin;station=27'
+            $parsed[1].Source | Should -Be 'web-frontend-01'
+            $parsed[1].Value | Should -Be '0.25'
+        }
+
+        It 'keeps tags an object in JSON, with times in ISO 8601 and their offset' {
+            $tagged = New-Point 'weather.temperature' ([datetime]'2026-12-07 16:57:00') 22 -Tags @{ city = 'austin' }
+            $json = $tagged | ConvertTo-Json -Compress
+            $json | Should -Match '"Tags":\{"city":"austin"\}'
+            $json | Should -Match '"Time":"2026-12-07T16:57:00Z"'
+            $json | Should -Match '"LocalTime":"2026-12-07T10:57:00-06:00"'
+        }
+
+        It 'writes metrics to CSV without type names: attributes as k=v, points as a count' {
+            $metric = [Librato.Api.LibratoMetric]::new()
+            $metric.Name = 'web.cpu.percent'
+            $metric.Attributes['summarize_function'] = 'average'
+            $metric.Measurements.Add($Points[2])
+            $rows = $metric | ConvertTo-Csv
+            ($rows[0] -split ',')[0] | Should -Be '"Name"'
+            $rows | Should -Not -Match 'System\.'
+            $parsed = $rows | ConvertFrom-Csv
+            $parsed.Attributes | Should -Be 'summarize_function=average'
+            $parsed.Measurements | Should -Be '1 point'
+            $parsed.LastValue | Should -Be '0.25'
+        }
+    
+        It 'writes alerts and annotation events to CSV without type names' {
+            $alert = [Librato.Api.LibratoAlert]::new()
+            $alert.Name = 'web.cpu.high'
+            $alert.Conditions = [System.Collections.Generic.List[Librato.Api.AlertCondition]]@(
+                [Librato.Api.AlertCondition]@{ Type = 'above'; MetricName = 'web.cpu.percent'; Threshold = 90 }
+                [Librato.Api.AlertCondition]@{ Type = 'absent'; MetricName = 'web.requests'; Duration = 600 })
+            $alert.Attributes['runbook_url'] = 'https://wiki/cpu'
+            $rows = $alert | ConvertTo-Csv
+            $rows | Should -Not -Match 'System\.'
+            $parsed = $rows | ConvertFrom-Csv
+            $parsed.Conditions | Should -Be 'web.cpu.percent above 90; web.requests absent for 10m'
+            $parsed.ConditionSummary | Should -Be $parsed.Conditions
+            $parsed.Attributes | Should -Be 'runbook_url=https://wiki/cpu'
+
+            $event = [Librato.Api.LibratoAnnotation]::new()
+            $event.Title = 'deploy'
+            $event.Links.Add([Librato.Api.LibratoAnnotationLink]@{ Rel = 'github'; Href = 'https://github.com/x/y/pull/1' })
+            $rows = $event | ConvertTo-Csv
+            $rows | Should -Not -Match 'System\.'
+            ($rows | ConvertFrom-Csv).Links | Should -Be 'github: https://github.com/x/y/pull/1'
         }
     }
 }

@@ -23,7 +23,7 @@ namespace Librato.Api
                         var name = one.TryGetProperty("metric", out var m) && m.ValueKind == JsonValueKind.Object
                             ? JsonValues.String(m, "name") ?? metric
                             : JsonValues.String(root.ValueKind == JsonValueKind.Object ? root : one, "name") ?? metric;
-                        var tags = one.TryGetProperty("tags", out var t) ? JsonValues.ToStringMap(t) : new Dictionary<string, string>();
+                        var tags = one.TryGetProperty("tags", out var t) ? new TagSet(JsonValues.ToStringMap(t)) : new TagSet();
                         if (one.TryGetProperty("measurements", out var list) && list.ValueKind == JsonValueKind.Array)
                         {
                             foreach (var p in list.EnumerateArray())

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Librato.Api
 {
@@ -12,12 +13,34 @@ namespace Librato.Api
 
         public string? Description { get; set; }
 
-        public IList<AlertCondition> Conditions { get; set; } = new List<AlertCondition>();
+        private IList<AlertCondition> conditions = new ItemList<AlertCondition>();
+        private IList<LibratoService> services = new ItemList<LibratoService>();
+        private IDictionary<string, object?> attributes = new AttributeSet();
 
-        public IList<LibratoService> Services { get; set; } = new List<LibratoService>();
+        public IList<AlertCondition> Conditions
+        {
+            get => conditions;
+            set => conditions = ItemList<AlertCondition>.Of(value);
+        }
+
+        public IList<LibratoService> Services
+        {
+            get => services;
+            set => services = ItemList<LibratoService>.Of(value);
+        }
 
         /// <summary>Free-form attributes; <c>runbook_url</c> is shown with the alert's notifications.</summary>
-        public IDictionary<string, object?> Attributes { get; set; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        public IDictionary<string, object?> Attributes
+        {
+            get => attributes;
+            set => attributes = value as AttributeSet ?? new AttributeSet(value);
+        }
+
+        /// <summary>Every condition in short form, <c>; </c> between them.</summary>
+        public string ConditionSummary => string.Join("; ", Conditions);
+
+        /// <summary>The titles of the services the alert notifies.</summary>
+        public IReadOnlyList<string> ServiceTitles => new TextList(Services.Select(s => s.Title));
 
         public bool Active { get; set; } = true;
 

@@ -24,7 +24,19 @@ namespace Librato.Api
         /// <summary>UTC; null while the event has no end.</summary>
         public DateTime? EndTime { get; set; }
 
-        public IList<LibratoAnnotationLink> Links { get; set; } = new List<LibratoAnnotationLink>();
+        private IList<LibratoAnnotationLink> links = new ItemList<LibratoAnnotationLink>();
+
+        public IList<LibratoAnnotationLink> Links
+        {
+            get => links;
+            set => links = ItemList<LibratoAnnotationLink>.Of(value);
+        }
+
+        /// <summary>True while the event has no end.</summary>
+        public bool IsOpen => EndTime == null;
+
+        /// <summary><see cref="StartTime"/> on this machine's clock.</summary>
+        public DateTime LocalStartTime => StartTime.ToLocalTime();
 
         /// <summary>How long the event lasted; null while it has no end.</summary>
         public TimeSpan? Duration => EndTime.HasValue ? EndTime.Value - StartTime : (TimeSpan?)null;

@@ -181,9 +181,7 @@ namespace Librato.PowerShell.Commands
             }
 
             metric.Resolution = reader.Resolution ?? query.Resolution ?? (reader.Found == SeriesKind.Tags ? PointQuery.DefaultTaggedResolution : 1);
-            metric.Measurements = answers > 1
-                ? points.OrderBy(SeriesLabel.Of, StringComparer.Ordinal).ThenBy(m => m.Time).ToList()
-                : points;
+            metric.Measurements = answers > 1 ? points.OrderBy(SeriesLabel.Of, StringComparer.Ordinal).ThenBy(m => m.Time).ToList() : points;
             return metric;
         }
     }
