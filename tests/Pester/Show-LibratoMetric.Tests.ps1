@@ -223,6 +223,9 @@ Describe 'Show-LibratoMetric' {
             $result = Show-LibratoMetric pic.legacy, pic.tagged -StartTime $Start -EndTime $End -Resolution 60 -OutFile $File
             $result | Should -BeOfType ([System.IO.FileInfo])
             $result.FullName | Should -Be $File
+            # As Get-Item gives it, so PowerShell's file view shows its mode, size and folder, not an empty row.
+            $result.PSParentPath | Should -Be (Get-Item -LiteralPath $File).PSParentPath
+            ($result | Out-String) | Should -Match ([regex]::Escape((Get-Item -LiteralPath $File).Length.ToString()) + '\s+cpu\.svg')
             [xml]$svg = Get-Content -LiteralPath $File -Raw -Encoding utf8
             $svg.DocumentElement.LocalName | Should -Be 'svg'
             $svg.DocumentElement.NamespaceURI | Should -Be 'http://www.w3.org/2000/svg'

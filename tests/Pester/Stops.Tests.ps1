@@ -105,7 +105,7 @@ Describe 'A send that is ended from outside' -Skip:($IsWindows) {
         Wait-Handed $child -AtLeast 2000
         $null = Stop-Child $child 'TERM'
         $stderr = Get-Content -Raw "$($child.Folder)/stderr.txt"
-        $stderr | Should -Match 'Librato: the process is ending with \d+ measurement\(s\) not sent \(first: stop\.nooutbox s\d+ .*\), and no outbox to keep them'
+        $stderr | Should -Match 'Librato: the process is ending with \d+ measurement\(s\) not sent \(first: stop\.nooutbox \d+ @.* \[s\d+\]\), and no outbox to keep them'
     }
 
     It 'lets the next run deliver at once what a killed delivery had claimed' {

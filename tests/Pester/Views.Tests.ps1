@@ -158,6 +158,31 @@ Id Name         Active Services Conditions
         }
     }
 
+    Context 'annotation streams' {
+        It 'counts events only when they were read' {
+            $stream = [Librato.Api.LibratoAnnotationStream]::new()
+            $stream.Name = 'deploys'
+            $stream | Show-Table -Width 120 | Should -BeExactly @'
+Name    DisplayName
+----    -----------
+deploys deploys
+'@
+            $event = [Librato.Api.LibratoAnnotation]::new()
+            $event.Title = 'v1.2'
+            $event.StartTime = [datetime]::SpecifyKind([datetime]'2026-12-07 16:57:00', 'Utc')
+            $stream.Events.Add($event)
+            $read = [psobject]::new($stream)
+            $read.PSObject.TypeNames.Insert(0, 'Librato.Api.LibratoAnnotationStream#Events')
+            $read | Show-Table -Width 120 | Should -BeExactly @'
+Times in UTC-06:00 (America/Chicago)
+
+Name    Events LastEvent
+----    ------ ---------
+deploys      1 2026-12-07 10:57:00
+'@
+        }
+    }
+
     Context 'CSV and JSON' {
         It 'writes points to CSV as Metric, Time, Value first, tags as k=v;k2=v2, and no type names' {
             $tagged = New-Point 'weather.temperature' ([datetime]'2026-12-07 16:57:00') 22 -Tags @{ station = '27'; city = 'austin' }

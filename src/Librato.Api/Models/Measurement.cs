@@ -126,13 +126,20 @@ namespace Librato.Api
 
         public DateTime? TimeUtc => Time.HasValue ? EpochTime.ToDateTime(Time.Value) : (DateTime?)null;
 
+        /// <summary>
+        /// <c>name value @time [source or tags]</c>, the time local with its offset: how a measurement reads in an
+        /// error's target or a list of what was not sent.
+        /// </summary>
         public override string ToString()
         {
-            var where = IsTagged ? "{" + string.Join(",", FormatTags()) + "}" : Source ?? "unassigned";
             var what = Value.HasValue
                 ? Value.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
-                : "count=" + Count + ",sum=" + Sum?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            return Name + " " + where + " " + what + (Time.HasValue ? " @" + Time.Value : string.Empty);
+                : "count " + Count + " sum " + Sum?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            var when = Time.HasValue && EpochTime.IsInRange(Time.Value)
+                ? " @" + new DateTimeOffset(EpochTime.ToDateTime(Time.Value)).ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)
+                : Time.HasValue ? " @" + Time.Value : string.Empty;
+            var where = IsTagged ? " [" + string.Join(" ", FormatTags()) + "]" : Source != null ? " [" + Source + "]" : string.Empty;
+            return Name + " " + what + when + where;
         }
 
         /// <summary>The rarely set fields, created on the first value set; null while there are none to clear.</summary>

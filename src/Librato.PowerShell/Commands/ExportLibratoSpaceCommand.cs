@@ -112,7 +112,7 @@ namespace Librato.PowerShell.Commands
             written.Add(file);
             if (PassThru)
             {
-                WriteObject(new FileInfo(file));
+                WriteFileItem(file);
             }
         }
 

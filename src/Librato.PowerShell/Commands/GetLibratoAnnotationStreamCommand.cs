@@ -12,6 +12,9 @@ namespace Librato.PowerShell.Commands
     [OutputType(typeof(LibratoAnnotationStream))]
     public sealed class GetLibratoAnnotationStreamCommand : AnnotationCmdlet
     {
+        /// <summary>The type name a stream read with its events carries, for its own format view.</summary>
+        public const string WithEventsTypeName = "Librato.Api.LibratoAnnotationStream#Events";
+
         /// <summary>How far back events are read when neither -StartTime nor -Count is given.</summary>
         public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(1);
 
@@ -98,10 +101,19 @@ namespace Librato.PowerShell.Commands
             }
         }
 
-        private LibratoAnnotationStream Read(string name)
+        private object Read(string name)
         {
             var query = WithEvents ? AnnotationListing.Query(StartTime, EndTime, Count, Source, DefaultWindow) : null;
-            return Await(ct => Client.GetAnnotationStreamAsync(name, query, Trace, ct));
+            var stream = Await(ct => Client.GetAnnotationStreamAsync(name, query, Trace, ct));
+            if (!WithEvents)
+            {
+                return stream;
+            }
+
+            // Read with its events, the stream takes the view that counts them; without, it has no count to show.
+            var shown = new PSObject(stream);
+            shown.TypeNames.Insert(0, WithEventsTypeName);
+            return shown;
         }
     }
 }

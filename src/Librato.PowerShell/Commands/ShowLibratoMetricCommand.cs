@@ -173,7 +173,7 @@ namespace Librato.PowerShell.Commands
 
             if (WriteAtomically(outFile, chart))
             {
-                WriteObject(new FileInfo(outFile));
+                WriteFileItem(outFile);
             }
         }
 

@@ -91,6 +91,18 @@ namespace Librato.PowerShell
             return ShouldProcess(target, action);
         }
 
+        /// <summary>
+        /// Writes a file the command wrote as Get-Item would: the provider's item carries what PowerShell's own file
+        /// view shows (mode, size, the folder heading), which a bare FileInfo lacks.
+        /// </summary>
+        internal void WriteFileItem(string path)
+        {
+            foreach (var item in SessionState.InvokeProvider.Item.Get(new[] { path }, force: true, literalPath: true))
+            {
+                WriteObject(item);
+            }
+        }
+
         /// <summary>Runs a call about one metric (or several), reporting its failure as a non-terminating error about them.</summary>
         internal void ForMetric(object target, Action call)
         {

@@ -32,7 +32,17 @@ namespace Librato.Api.Tests
             Assert.Null(m.SumSquares);
             Assert.Null(m.Last);
             Assert.Null(m.StdDev);
-            Assert.Equal("cpu unassigned 1.5", m.ToString());
+            Assert.Equal("cpu 1.5", m.ToString());
+        }
+
+        [Fact]
+        public void A_measurement_reads_as_name_value_local_time_and_its_series()
+        {
+            var local = new DateTimeOffset(new DateTime(2026, 12, 7, 11, 5, 0, DateTimeKind.Utc)).ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture);
+            var bySource = new Measurement("a.b", 1) { Source = "web1", Time = 1796641500 };
+            Assert.Equal("a.b 1 @" + local + " [web1]", bySource.ToString());
+            var tagged = new Measurement("a.b", 2.5) { Tags = new Dictionary<string, string> { ["city"] = "austin", ["station"] = "27" } };
+            Assert.Equal("a.b 2.5 [city=austin station=27]", tagged.ToString());
         }
 
         [Fact]
