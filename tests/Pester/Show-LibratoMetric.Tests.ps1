@@ -235,8 +235,12 @@ Describe 'Show-LibratoMetric' {
             ($lines | ForEach-Object { @($_.points -split ' ').Count }) | Should -Be @(8, 8, 3, 4)
             $title = ($svg.svg.text | Where-Object class -EQ 'title').'#text'
             $title | Should -Be 'pic.legacy, pic.tagged'
-            ($svg.svg.text | Where-Object class -EQ 'subtitle').'#text' | Should -Match 'UTC$'
-            @($svg.svg.g | Where-Object class -EQ 'legend').text | Should -HaveCount 4
+            ($svg.svg.text | Where-Object class -EQ 'subtitle').'#text' | Should -Match 'UTC([+-]\d\d:\d\d)?$'
+            $legend = @($svg.svg.g | Where-Object class -EQ 'legend').text
+            @($legend | Where-Object class -EQ 'legend-label').'#text' | Should -Be @('pic.legacy web1', 'pic.legacy web2', 'pic.tagged host=a', 'pic.tagged host=b')
+            # Each series' lowest, highest and latest value, as the console pictures print them.
+            @($legend | Where-Object class -EQ 'legend-values') | Should -HaveCount 4
+            @($legend | Where-Object class -EQ 'legend-values')[0].'#text' | Should -Match '^min \S+ ms   max \S+ ms   last \S+ ms$'
             Get-ChildItem $TestDrive -Filter '*.tmp' -Force | Should -BeNullOrEmpty
         }
 
@@ -244,7 +248,8 @@ Describe 'Show-LibratoMetric' {
             Show-LibratoMetric pic.legacy -StartTime $Start -EndTime $End -Resolution 60 -OutFile $File | Out-Null
             [xml]$svg = Get-Content -LiteralPath $File -Raw -Encoding utf8
             $labels = ($svg.svg.g | Where-Object class -EQ 'y-axis').text.'#text'
-            $labels | Should -Be @('8 ms', '4.5 ms', '1 ms')
+            # Round steps from a round low to a round high, not the data's own extremes.
+            $labels | Should -Be @('8 ms', '6 ms', '4 ms', '2 ms', '0 ms')
             @($svg.svg.polyline).'data-series' | Should -Be @('web1', 'web2')
         }
 

@@ -165,7 +165,7 @@ namespace Librato.PowerShell.Commands
                 string.Join(", ", metrics),
                 start,
                 end,
-                svgSeries.Select(s => new SvgSeries(metrics.Count > 1 ? s.Metric + " " + s.Label : s.Label, s.Points)).ToList())
+                svgSeries.Select(s => new SvgSeries(metrics.Count > 1 ? s.Metric + " " + s.Label : s.Label, s.Points) { Unit = s.Unit }).ToList())
             {
                 // The axis carries a unit only when every series shares it.
                 Unit = units.Count == 1 ? units[0] : null,
@@ -344,7 +344,7 @@ namespace Librato.PowerShell.Commands
             };
 
         private string TimeLabel(long time) =>
-            EpochTime.ToDateTime(time).ToString(end - start > 86400 ? "MM-dd HH:mm" : "HH:mm", CultureInfo.InvariantCulture);
+            new DateTimeOffset(EpochTime.ToDateTime(time)).ToLocalTime().ToString(end - start > 86400 ? "MM-dd HH:mm" : "HH:mm", CultureInfo.InvariantCulture);
 
         private int LineWidth()
         {

@@ -64,14 +64,17 @@ namespace Librato.PowerShell.Pictures
         /// <summary>The color of the series at a position in the legend; colors repeat after ten series.</summary>
         public static string ColorOf(int index) => Palette[index % Palette.Length];
 
-        /// <summary>The time range as the subtitle shows it, in UTC.</summary>
+        /// <summary>The time range as the subtitle shows it, in local time with the zone: <c>2026-12-07 10:00 – 16:00 UTC-06:00</c>.</summary>
         public static string RangeText(long start, long end)
         {
-            var from = EpochTime.ToDateTime(start);
-            var to = EpochTime.ToDateTime(end);
+            var from = Local(start);
+            var to = Local(end);
             var endFormat = from.Date == to.Date ? "HH:mm" : "yyyy-MM-dd HH:mm";
-            return from.ToString("yyyy-MM-dd HH:mm", Invariant) + " \u2013 " + to.ToString(endFormat, Invariant) + " UTC";
+            var offset = from.Offset == TimeSpan.Zero ? "UTC" : "UTC" + (from.Offset < TimeSpan.Zero ? "-" : "+") + from.Offset.ToString(@"hh\:mm", Invariant);
+            return from.ToString("yyyy-MM-dd HH:mm", Invariant) + " \u2013 " + to.ToString(endFormat, Invariant) + " " + offset;
         }
+
+        private static DateTimeOffset Local(long seconds) => new DateTimeOffset(EpochTime.ToDateTime(seconds)).ToLocalTime();
 
         public void Write(Stream stream)
         {
@@ -112,6 +115,11 @@ namespace Librato.PowerShell.Pictures
                 high += pad;
             }
 
+            // The axis runs from round value to round value, with a grid line and label at each.
+            var ticks = AxisScale.ValueTicks(low, high);
+            low = ticks[0];
+            high = ticks[ticks.Count - 1];
+
             var span = Math.Max(1, End - Start);
             double X(long time) => Left + (time - Start) * plotWidth / span;
             double Y(double value) => Top + (high - value) * plotHeight / (high - low);
@@ -131,14 +139,13 @@ namespace Librato.PowerShell.Pictures
             Text(xml, Title, Left, 24, "start", "title", "font-size", "16", "font-weight", "bold");
             Text(xml, RangeText(Start, End), Left, 44, "start", "subtitle", "fill", "#555555");
 
-            // Grid lines at the highest, middle and lowest value, each with its label.
             xml.WriteStartElement("g", Namespace);
             xml.WriteAttributeString("class", "y-axis");
-            foreach (var value in new[] { high, (high + low) / 2, low })
+            for (var i = ticks.Count - 1; i >= 0; i--)
             {
-                var y = Y(value);
+                var y = Y(ticks[i]);
                 Element(xml, "line", "x1", Number(Left), "y1", Number(y), "x2", Number(Left + plotWidth), "y2", Number(y), "stroke", "#e0e0e0");
-                Text(xml, ValueText.Format(value, Unit, Invariant), Left - 6, y + 4, "end", "y-label");
+                Text(xml, ValueText.Format(ticks[i], Unit, Invariant), Left - 6, y + 4, "end", "y-label");
             }
 
             xml.WriteEndElement();
@@ -150,9 +157,24 @@ namespace Librato.PowerShell.Pictures
             Element(xml, "line", "x1", Number(Left), "y1", Number(Top + plotHeight), "x2", Number(Left + plotWidth), "y2", Number(Top + plotHeight));
             xml.WriteEndElement();
 
+            // Time labels at round times of the local clock, with a faint line up from each.
             var timeFormat = End - Start > 86400 ? "MM-dd HH:mm" : "HH:mm";
-            Text(xml, EpochTime.ToDateTime(Start).ToString(timeFormat, Invariant), Left, Top + plotHeight + 18, "start", "x-label");
-            Text(xml, EpochTime.ToDateTime(End).ToString(timeFormat, Invariant), Left + plotWidth, Top + plotHeight + 18, "end", "x-label");
+            xml.WriteStartElement("g", Namespace);
+            xml.WriteAttributeString("class", "x-axis");
+            var times = AxisScale.TimeTicks(Start, End);
+            if (times.Count < 2)
+            {
+                times = new[] { Start, End };
+            }
+
+            foreach (var time in times)
+            {
+                var x = X(time);
+                Element(xml, "line", "x1", Number(x), "y1", Number(Top), "x2", Number(x), "y2", Number(Top + plotHeight), "stroke", "#f0f0f0");
+                Text(xml, Local(time).ToString(timeFormat, Invariant), x, Top + plotHeight + 18, "middle", "x-label");
+            }
+
+            xml.WriteEndElement();
 
             for (var i = 0; i < Series.Count; i++)
             {
@@ -184,6 +206,18 @@ namespace Librato.PowerShell.Pictures
                 var y = Height + i * LegendRow;
                 Element(xml, "rect", "x", Number(Left), "y", Number(y), "width", "12", "height", "12", "fill", ColorOf(i));
                 Text(xml, Series[i].Label, Left + 18, y + 10, "start", "legend-label");
+                if (SeriesStatistics.Of(Series[i].Points) is SeriesStatistics stats)
+                {
+                    // Each series' numbers in its own unit, so two metrics on one chart keep theirs.
+                    var unit = Series[i].Unit ?? Unit;
+                    Text(
+                        xml,
+                        "min " + ValueText.Format(stats.Min, unit, Invariant) + "   max " + ValueText.Format(stats.Max, unit, Invariant) + "   last " + ValueText.Format(stats.Last, unit, Invariant),
+                        Left + plotWidth,
+                        y + 10,
+                        "end",
+                        "legend-values");
+                }
             }
 
             xml.WriteEndElement();

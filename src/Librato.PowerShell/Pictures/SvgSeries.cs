@@ -14,5 +14,8 @@ namespace Librato.PowerShell.Pictures
         public string Label { get; }
 
         public IReadOnlyList<SeriesPoint> Points { get; }
+
+        /// <summary>The unit of the series' values, shown with its numbers in the legend; null for none.</summary>
+        public string? Unit { get; set; }
     }
 }

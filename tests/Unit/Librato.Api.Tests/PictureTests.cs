@@ -176,10 +176,45 @@ namespace Librato.Api.Tests
             Assert.Equal("region=us & \"eu\"", lines[1].GetAttribute("data-series"));
             Assert.Single(document.SelectNodes("//s:circle", names)!.Cast<XmlNode>());
             Assert.Contains("cpu <&> load", document.SelectSingleNode("//s:text[@class='title']", names)!.InnerText);
-            Assert.Contains("1970-01-01 00:16", document.SelectSingleNode("//s:text[@class='subtitle']", names)!.InnerText);
+            var localStart = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 16, 40, DateTimeKind.Utc)).ToLocalTime();
+            Assert.StartsWith(localStart.ToString("yyyy-MM-dd HH:mm", Invariant), document.SelectSingleNode("//s:text[@class='subtitle']", names)!.InnerText);
             var yLabels = document.SelectNodes("//s:text[@class='y-label']", names)!.Cast<XmlNode>().Select(n => n.InnerText).ToList();
-            Assert.Equal(new[] { "5 ms", "1 ms", "-3 ms" }, yLabels);
-            Assert.Equal(3, document.SelectNodes("//s:g[@class='legend']/s:text", names)!.Count);
+            Assert.Equal(new[] { "6 ms", "4 ms", "2 ms", "0 ms", "-2 ms", "-4 ms" }, yLabels);
+            Assert.Equal(3, document.SelectNodes("//s:g[@class='legend']/s:text[@class='legend-label']", names)!.Count);
+            var values = document.SelectNodes("//s:g[@class='legend']/s:text[@class='legend-values']", names)!.Cast<XmlNode>().Select(n => n.InnerText).ToList();
+            Assert.Equal(new[] { "min 1 ms   max 4 ms   last 4 ms", "min -3 ms   max 0 ms   last 0 ms", "min 5 ms   max 5 ms   last 5 ms" }, values);
+        }
+
+        [Theory]
+        [InlineData(20.04, 99, new[] { 20.0, 40, 60, 80, 100 })]
+        [InlineData(0, 1, new[] { 0.0, 0.2, 0.4, 0.6, 0.8, 1 })]
+        [InlineData(-3, 5, new[] { -4.0, -2, 0, 2, 4, 6 })]
+        [InlineData(1012, 1047, new[] { 1010.0, 1020, 1030, 1040, 1050 })]
+        [InlineData(0.0012, 0.0049, new[] { 0.001, 0.002, 0.003, 0.004, 0.005 })]
+        public void ValueAxesRunFromRoundValueToRoundValueInStepsOfOneTwoOrFive(double low, double high, double[] expected)
+        {
+            Assert.Equal(expected, AxisScale.ValueTicks(low, high));
+        }
+
+        [Fact]
+        public void TimeAxesLabelRoundTimesOfTheLocalClock()
+        {
+            var start = 1796601600L + 1234; // a six-hour window that starts off the hour
+            var ticks = AxisScale.TimeTicks(start, start + 6 * 3600);
+            Assert.InRange(ticks.Count, 5, 8);
+            Assert.All(ticks, t => Assert.InRange(t, start, start + 6 * 3600));
+            Assert.All(ticks, t => Assert.Equal(0, new DateTimeOffset(DateTimeOffset.FromUnixTimeSeconds(t).UtcDateTime).ToLocalTime().Minute));
+            Assert.All(ticks.Zip(ticks.Skip(1), (a, b) => b - a), gap => Assert.Equal(3600, gap));
+        }
+
+        [Fact]
+        public void SvgOfASixHourWindowHasATimeLabelEachHour()
+        {
+            var start = 1796601600L;
+            var chart = new SvgChart("m", start, start + 6 * 3600, new[] { new SvgSeries("a", Points(start, 600, 1, 2, 3)) });
+            var document = new XmlDocument();
+            document.LoadXml(chart.ToXml());
+            Assert.InRange(document.SelectNodes("//*[@class='x-label']")!.Count, 6, 7);
         }
 
         [Fact]
