@@ -189,7 +189,7 @@ Describe 'Show-LibratoMetric' {
             $lines[4] | Should -Match '^1 ms ┤▁'
             $lines[4] | Should -Match '█$'
             $lines[5] | Should -Match '^\s+└─{8}$'
-            $start = [DateTimeOffset]::FromUnixTimeSeconds($Start).UtcDateTime.ToString('HH:mm')
+            $start = [DateTimeOffset]::FromUnixTimeSeconds($Start).ToLocalTime().ToString('HH:mm')
             $lines[6].Trim() | Should -BeLike "$start*"
             # The highest column is full to the top, the lowest has the smallest fill.
             $lines[1][-1] | Should -Be '█'
@@ -204,6 +204,39 @@ Describe 'Show-LibratoMetric' {
             $lines[8] | Should -Match '^-5 \+'
             $lines[9] | Should -Match '^\s+\+-{4}$'
             ($p.Picture -replace '\r?\n', '') | Should -Match '^[\x20-\x7e]+$'
+        }
+
+        It 'draws the series of one metric on one scale, so a higher series is drawn higher, and each on its own with -IndependentScale' {
+            $shared = Show-LibratoMetric pic.legacy -StartTime $Start -EndTime $End -Resolution 60 -Height 4
+            $web2 = $shared[1].Picture -split '\r?\n'
+            # web2 stays at 8, the top of the range both series share (1 to 8): every column is full, labels 8 and 1.
+            $web2[1] | Should -Match '^8 ms ┤█{8}$'
+            $web2[4] | Should -Match '^1 ms ┤█{8}$'
+            $own = Show-LibratoMetric pic.legacy -StartTime $Start -EndTime $End -Resolution 60 -Height 4 -IndependentScale
+            $flat = $own[1].Picture -split '\r?\n'
+            # On its own scale a flat series is drawn halfway, with its one value beside it and no other label.
+            ($flat | Where-Object { $_ -match '^8 ms ┤' }) | Should -HaveCount 1
+            $flat | Should -Not -Match '^1 ms'
+        }
+
+        It 'labels the axis with the lowest and highest point, as printed above the chart' {
+            $p = Show-LibratoMetric pic.samples -StartTime $Start -EndTime ($Start + 120) -Resolution 60 -Height 3 -Width 40
+            $lines = $p.Picture -split '\r?\n'
+            $lines[0] | Should -Match 'min (\S+)  max (\S+)'
+            $null = $lines[0] -match 'min (\S+)\s+max (\S+)'
+            $lines[1] | Should -Match ('^' + [regex]::Escape($Matches[2]) + ' ┤')
+        }
+
+        It 'draws a counter as its change from point to point unless a summary function is given' {
+            $(foreach ($p in @(@(0, 100), @(1, 160), @(2, 230), @(3, 250))) {
+                    [pscustomobject]@{ Name = 'pic.counter'; Source = 'lb'; Value = $p[1]; Time = $Start + 60 * $p[0]; Type = 'counter' }
+                }) | Send-LibratoMetric
+            $changes = Show-LibratoMetric pic.counter -StartTime $Start -EndTime ($Start + 240) -Resolution 60
+            $changes.Min | Should -Be 20
+            $changes.Max | Should -Be 70
+            $changes.Last | Should -Be 20
+            $totals = Show-LibratoMetric pic.counter -StartTime $Start -EndTime ($Start + 240) -Resolution 60 -SummaryFunction mean
+            $totals.Max | Should -Be 250
         }
 
         It 'separates the charts of several series by a blank line' {

@@ -83,6 +83,13 @@ namespace Librato.PowerShell.Commands
         [ValidateRange(TextChart.MinHeight, 100)]
         public int? Height { get; set; }
 
+        /// <summary>
+        /// Draws each series of a chart on its own scale. By default the series of one metric share one, so a series
+        /// that runs higher than another is drawn higher.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter IndependentScale { get; set; }
+
         /// <summary>Draws with ASCII characters only, for consoles without block elements.</summary>
         [Parameter]
         public SwitchParameter Ascii { get; set; }
@@ -230,13 +237,16 @@ namespace Librato.PowerShell.Commands
 
             // A tagged read does not bring the metric's properties (its unit); the read by source does.
             var metric = reader.Metric ?? Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric;
+            // A counter's points are running totals; what a reader wants to see is how fast it grows, so without a
+            // summary function it is drawn as its change from point to point.
+            var changes = SummaryFunction == null && string.Equals(metric.Type, "counter", StringComparison.OrdinalIgnoreCase);
             var series = points
                 .GroupBy(SeriesLabel.Of, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g =>
                 {
                     var ordered = g.OrderBy(p => p.Time).ToList();
-                    var values = ordered.Select(p => new SeriesPoint(EpochTime.FromDateTime(p.Time), p.Value ?? double.NaN)).ToList();
+                    var values = changes ? Changes(ordered) : ordered.Select(p => new SeriesPoint(EpochTime.FromDateTime(p.Time), p.Value ?? double.NaN)).ToList();
                     return new Series(g.Key, ordered, values) { Source = ordered[0].Source, Tags = ordered[0].Tags };
                 })
                 .ToList();
@@ -268,6 +278,24 @@ namespace Librato.PowerShell.Commands
             }
         }
 
+        /// <summary>Each point's value less the one before it; a series' first point has nothing to differ from.</summary>
+        private static List<SeriesPoint> Changes(IReadOnlyList<LibratoMeasurement> ordered)
+        {
+            var values = new List<SeriesPoint>(ordered.Count);
+            double? previous = null;
+            foreach (var point in ordered)
+            {
+                var change = SourcePointSummary.ValueOf(point, "derivative", previous);
+                previous = point.Value ?? previous;
+                if (change.HasValue)
+                {
+                    values.Add(new SeriesPoint(EpochTime.FromDateTime(point.Time), change.Value));
+                }
+            }
+
+            return values;
+        }
+
         private IEnumerable<MetricPicture> Draw(string metric, string? unit, IReadOnlyList<Series> series)
         {
             var culture = CultureInfo.CurrentCulture;
@@ -290,6 +318,7 @@ namespace Librato.PowerShell.Commands
             var grid = new ColumnGrid(start, end, resolution, Math.Max(MinColumns, width - labelWidth - numbersWidth - 4));
             var bucket = BucketFor(SummaryFunction);
             var height = Height ?? DefaultChartHeight;
+            var shared = new ValueRange(stats.Min(x => x.Min), stats.Max(x => x.Max));
 
             for (var i = 0; i < series.Count; i++)
             {
@@ -301,13 +330,15 @@ namespace Librato.PowerShell.Commands
                     // columns are cut again to fit the line.
                     var chartGrid = new ColumnGrid(start, end, resolution, Math.Max(MinColumns, width - 2 - Math.Max(minTexts[i].Length, maxTexts[i].Length)));
                     var chartColumns = chartGrid.Bucket(s.Values, bucket);
-                    var chart = TextChart.Render(chartColumns, height, glyphs, Text, TimeLabel(chartGrid.Origin), TimeLabel(end));
+                    // On the points' range, not the columns': the axis then agrees with the min and max printed above it.
+                    var scale = IndependentScale ? new ValueRange(stats[i].Min, stats[i].Max) : shared;
+                    var chart = TextChart.Render(chartColumns, height, glyphs, Text, TimeLabel(chartGrid.Origin), TimeLabel(end), scale);
                     var axisWidth = chart[0].IndexOfAny(new[] { glyphs.Tick, glyphs.Axis }) + 1;
                     if (axisWidth + chartGrid.Columns > width && chartGrid.Columns > MinColumns)
                     {
                         chartGrid = new ColumnGrid(start, end, resolution, Math.Max(MinColumns, width - axisWidth));
                         chartColumns = chartGrid.Bucket(s.Values, bucket);
-                        chart = TextChart.Render(chartColumns, height, glyphs, Text, TimeLabel(chartGrid.Origin), TimeLabel(end));
+                        chart = TextChart.Render(chartColumns, height, glyphs, Text, TimeLabel(chartGrid.Origin), TimeLabel(end), scale);
                     }
 
                     drawing = labels[i] + "  " + Numbers(i) + Environment.NewLine + string.Join(Environment.NewLine, chart);

@@ -17,15 +17,19 @@ namespace Librato.PowerShell.Pictures
         /// Each row has as many cells as the glyph set has cell levels, so a column's height is exact to a fraction
         /// of a row. The lowest value still shows as the smallest fill, so it is not mistaken for a gap.
         /// </summary>
+        /// <param name="scale">
+        /// The values the rows span, when not the values' own: the range of several series drawn alike, or the raw
+        /// points' range where the columns average them, so the axis agrees with the numbers printed beside the chart.
+        /// </param>
         public static IReadOnlyList<string> Render(
-            IReadOnlyList<double> values, int height, GlyphSet glyphs, Func<double, string> format, string startLabel, string endLabel)
+            IReadOnlyList<double> values, int height, GlyphSet glyphs, Func<double, string> format, string startLabel, string endLabel, ValueRange? scale = null)
         {
             if (height < MinHeight)
             {
                 throw new ArgumentOutOfRangeException(nameof(height), height, $"A chart needs at least {MinHeight} rows.");
             }
 
-            var range = ValueRange.Of(values);
+            var range = scale ?? ValueRange.Of(values);
             var cellLevels = glyphs.CellLevels.Length;
             var total = height * cellLevels;
             var maxLabel = range.IsEmpty ? string.Empty : format(range.Max);
@@ -49,7 +53,8 @@ namespace Librato.PowerShell.Pictures
                 }
                 else
                 {
-                    units[i] = 1 + (int)Math.Round((value - range.Min) / (range.Max - range.Min) * (total - 1), MidpointRounding.AwayFromZero);
+                    var share = Math.Min(1, Math.Max(0, (value - range.Min) / (range.Max - range.Min)));
+                    units[i] = 1 + (int)Math.Round(share * (total - 1), MidpointRounding.AwayFromZero);
                 }
             }
 
