@@ -122,6 +122,31 @@ Describe 'Reading points of either kind of series' {
             $warnings[0] | Should -BeLike "*'api.latency' holds series by source*(web1, web2)*-Source web1*"
         }
 
+        It 'suggests the filter of the other kind that holds what was typed (<Case>)' -ForEach @(
+            @{ Case = 'a tag value that is a source'; Read = { Get-LibratoMeasurement api.latency -Tag @{ host = 'web2' } }; Expected = '*-Source web2.' }
+            @{ Case = 'a source that is a tag value'; Read = { Get-LibratoMeasurement weather.temperature -Source 27 }; Expected = "*-Tag @{ station = '27' }." }
+        ) {
+            $warnings = @(Get-Warnings $Read)
+            $warnings[0] | Should -BeLike $Expected
+        }
+
+        It 'names the resolutions series by source offer, without asking the API for one they do not (<Case>)' -ForEach @(
+            @{ Case = 'any series'; Read = { Get-LibratoMeasurement api.latency -Resolution 300 } }
+            @{ Case = 'with -Source'; Read = { Get-LibratoMeasurement api.latency -Source web1 -Resolution 300 -ErrorAction Stop } }
+        ) {
+            $warnings = @(Get-Warnings $Read)
+            $warnings | Should -HaveCount 1
+            $warnings[0] | Should -BeLike "*'api.latency' holds series by source, which offer the resolutions 1, 60, 900, 3600, 86400 (seconds) only, not 300. Use -Resolution 900*"
+            @(Get-EmulatorRequests $Emulator | Where-Object { $_.path -eq '/v1/metrics/api.latency' -and $_.query -match 'resolution=300' }) | Should -HaveCount 0
+        }
+
+        It 'says which names start alike when there is no such metric, and warns when a pattern matches none' {
+            Get-LibratoMeasurement api.latncy -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].Exception.Message | Should -Be "There is no metric named 'api.latncy'. Get-LibratoMetric 'api.*' lists the metrics whose names start alike."
+            $warnings = @(Get-Warnings { Get-LibratoMetric 'api.lat*z' })
+            $warnings | Should -Be @("No metric matches 'api.lat*z'. Get-LibratoMetric 'api.*' lists the metrics whose names start alike.")
+        }
+
         It 'lists the series there are when the filter matches none' {
             $warnings = @(Get-Warnings { Get-LibratoMeasurement api.latency -Source web9 })
             $warnings[0] | Should -BeLike '*no series matches the filter. The series there are web1, web2.'
@@ -138,7 +163,10 @@ Describe 'Reading points of either kind of series' {
 
         It 'gives the first point when the window is before every point' {
             $warnings = @(Get-Warnings { Get-LibratoMeasurement api.latency -StartTime (Get-Date).AddDays(-3) -Duration 1h })
-            $warnings[0] | Should -BeLike '*its first point is at *, after the window*'
+            $warnings[0] | Should -BeLike "*its first point is at *, after the window. Use -StartTime '*', or leave out -StartTime and -EndTime to read up to now."
+            # What it says to type finds the points.
+            $first = [regex]::Match($warnings[0], "-StartTime '([^']+)'").Groups[1].Value
+            Get-LibratoMeasurement api.latency -StartTime $first -Duration 1h | Should -HaveCount 10
         }
 
         It 'says when the window is shorter than the resolution' {

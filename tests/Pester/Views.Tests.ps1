@@ -55,11 +55,11 @@ Describe 'Default views keep the numbers' {
             $short | Show-Table -Width $Width | Should -BeExactly @"
 Times in UTC-06:00 (America/Chicago)
 
-Time                      Value Metric                 Source/Tags
-----                      ----- ------                 -----------
-2026-12-07 10:57:00       120.5 payments.…milliseconds region=us-east-1
-2026-12-07 10:58:00   1234567.9 payments.…milliseconds az=b region=eu-west-1
-2026-12-07 10:59:30        0.25 api.latency            web-frontend-01
+Time                     Value Metric                     Source/Tags
+----                     ----- ------                     -----------
+2026-12-07 10:57:00      120.5 payments.…p99.milliseconds region=us-east-1
+2026-12-07 10:58:00  1234567.9 payments.…p99.milliseconds az=b region=eu-west-1
+2026-12-07 10:59:30       0.25 api.latency                web-frontend-01
 "@
         }
 
@@ -75,14 +75,16 @@ Time                      Value Metric                 Source/Tags
             $text = $Points | Show-Table -Width 80
             $lines = $text -split "`n"
             $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-            foreach ($expected in '2026-12-07 10:57:00       120.5 payments.…milliseconds', '2026-12-07 10:58:00   1234567.9', '2026-12-07 10:59:30        0.25 api.latency') {
+            foreach ($expected in '2026-12-07 10:57:00      120.5 payments.…p99.milliseconds', '2026-12-07 10:58:00  1234567.9', '2026-12-07 10:59:30       0.25 api.latency') {
                 $lines | Where-Object { $_.StartsWith($expected) } | Should -HaveCount 1 -Because "the row '$expected' keeps its numbers"
             }
-            $text | Should -Match 'service=checkout-'
+            # Tags that pass the edge continue on the next lines; none is lost.
+            ($text -replace '\n\s+', '') | Should -Match 'service=checkout-authorizer'
         }
 
         It 'shortens names in the middle, at dots where it can' -ForEach @(
             @{ Text = 'payments.api.checkout.authorize.latency.p99.milliseconds'; Width = 22; Expected = 'payments.…milliseconds' }
+            @{ Text = 'payments.api.checkout.authorize.latency.p99.milliseconds'; Width = 26; Expected = 'payments.…p99.milliseconds' }
             @{ Text = 'short.name'; Width = 22; Expected = 'short.name' }
             @{ Text = 'abcdefghijklmnopqrstuvwxyz'; Width = 11; Expected = 'abcde…vwxyz' }
         ) {
@@ -143,6 +145,13 @@ Id Name         Active Services Conditions
 '@
         }
 
+        It 'shows a point in Format-List with its local time and offset' {
+            $text = $Points[2] | Format-List | Out-String -Width 120
+            $text | Should -Match 'Time\s+: 2026-12-07 10:59:30 -06:00'
+            $text | Should -Match 'Source\s+: web-frontend-01'
+            $text | Should -Not -Match 'Tags\s+:'
+        }
+
         It 'masks secret settings in the table and keeps them on the object' {
             $service = [Librato.Api.LibratoService]::new()
             $service.Id = 7
@@ -153,6 +162,9 @@ Id Name         Active Services Conditions
             $text = $service | Show-Table -Width 120
             $text | Should -Not -Match 'XXXXSECRET|T000'
             $text | Should -Match 'channel=#ops; url=https://hooks\.slack\.com/\*\*\*\*'
+            $list = $service | Format-List | Out-String -Width 120
+            $list | Should -Not -Match 'XXXXSECRET|T000'
+            $list | Should -Match 'url=https://hooks\.slack\.com/\*\*\*\*'
             "$service" | Should -Be 'ops-slack'
             $service.Settings['url'] | Should -Be 'https://hooks.slack.com/services/T000/B000/XXXXSECRET'
         }

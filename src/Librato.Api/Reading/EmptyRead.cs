@@ -9,6 +9,9 @@ namespace Librato.Api
         /// <summary>The window is shorter than the resolution, so no whole period fits in it.</summary>
         ResolutionCoarserThanWindow,
 
+        /// <summary>The metric's series are by source, and they do not offer the resolution asked for.</summary>
+        ResolutionNotOffered,
+
         /// <summary>The window holds points of the other kind of series than the filters apply to.</summary>
         OtherKind,
 
@@ -49,6 +52,12 @@ namespace Librato.Api
 
         /// <summary>How many series the window holds without the filters.</summary>
         public int SeriesCount { get; internal set; }
+
+        /// <summary>Every series found in the window without the filters, for suggestions that match what was typed.</summary>
+        public IReadOnlyList<string> AllSeries { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>For <see cref="EmptyReadReason.ResolutionNotOffered"/>: the nearest resolution series by source offer.</summary>
+        public int? OfferedResolution { get; internal set; }
 
         /// <summary>How far either side of the window tagged series were looked for.</summary>
         public static readonly TimeSpan TaggedProbeReach = TimeSpan.FromDays(7);

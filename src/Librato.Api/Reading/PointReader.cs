@@ -33,7 +33,9 @@ namespace Librato.Api
             this.query = query;
             this.trace = trace;
             kind = query.Kind;
-            stage = kind == SeriesKind.Tags || (kind == null && !query.FitsSources) ? Stage.Tags : Stage.Sources;
+            stage = kind == SeriesKind.Tags || (kind == null && !query.FitsSources) ? Stage.Tags
+                : kind == SeriesKind.Sources && !query.FitsSources ? Stage.Done
+                : Stage.Sources;
         }
 
         private enum Stage
@@ -83,6 +85,18 @@ namespace Librato.Api
             }
 
             var window = WindowOnly(query);
+            if (!query.FitsSources && kind != SeriesKind.Tags)
+            {
+                // Series by source offer a few resolutions only; the read skipped them, so look at them at one they offer.
+                var offered = OfferedResolution(query.Resolution!.Value);
+                var coarser = WindowOnly(query);
+                coarser.Resolution = offered;
+                if (kind == SeriesKind.Sources || (await ProbeWindowAsync(SeriesKind.Sources, coarser, cancellationToken).ConfigureAwait(false)).Count > 0)
+                {
+                    return new EmptyRead(EmptyReadReason.ResolutionNotOffered) { DataKind = SeriesKind.Sources, OfferedResolution = offered };
+                }
+            }
+
             if (kind.HasValue)
             {
                 var unfiltered = await ProbeWindowAsync(kind.Value, window, cancellationToken).ConfigureAwait(false);
@@ -268,8 +282,23 @@ namespace Librato.Api
         {
             var labels = points.Select(SeriesLabel.Of).Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToList();
             explained.SeriesCount = labels.Count;
+            explained.AllSeries = labels;
             explained.Series = labels.Take(5).ToList();
             return explained;
+        }
+
+        /// <summary>The finest resolution series by source offer that is at least <paramref name="asked"/>.</summary>
+        private static int OfferedResolution(int asked)
+        {
+            foreach (var offered in PointQuery.SourceResolutions)
+            {
+                if (offered >= asked)
+                {
+                    return offered;
+                }
+            }
+
+            return PointQuery.SourceResolutions[PointQuery.SourceResolutions.Count - 1];
         }
 
         /// <summary>The last point by source before the window and the first after it: a count of one each way.</summary>

@@ -86,6 +86,7 @@ namespace Librato.PowerShell.Commands
         private void ListMetrics(WildcardFilter? filter, string? pattern)
         {
             var offset = 0;
+            var matched = 0;
             var progress = new ProgressReporter(this, ProgressIds.ListMetrics, "Listing Librato metrics", "metrics read");
             Page<LibratoMetric> page;
             do
@@ -108,6 +109,8 @@ namespace Librato.PowerShell.Commands
                         continue;
                     }
 
+                    matched++;
+
                     if (WithMeasurements)
                     {
                         GetOne(metric.Name);
@@ -124,6 +127,14 @@ namespace Librato.PowerShell.Commands
             while (page.HasMore);
 
             progress.Complete();
+            if (matched == 0 && pattern != null)
+            {
+                // A pattern that matches nothing is not an error, but silence would read as "no such thing looked for".
+                var stem = pattern.TrimEnd('*', '?').TrimEnd('.');
+                WriteWarning(stem.Trim('*', '?').Length == 0
+                    ? $"No metric matches '{pattern}': the account has none yet."
+                    : $"No metric matches '{pattern}'. {SimilarNamesHint(stem)}");
+            }
         }
 
         private void GetOne(string name)

@@ -263,9 +263,10 @@ namespace Librato.PowerShell.Commands
             var unit = UnitOf(metric);
             if (outFile != null)
             {
-                foreach (var s in series)
+                var names = Names(series);
+                for (var i = 0; i < series.Count; i++)
                 {
-                    svgSeries.Add((metric.Name, s.Label, unit, s.Values));
+                    svgSeries.Add((metric.Name, names[i], unit, series[i].Values));
                 }
             }
 
@@ -277,6 +278,10 @@ namespace Librato.PowerShell.Commands
                 }
             }
         }
+
+        /// <summary>The series' names in a picture: of tagged series, only the tags that differ between them.</summary>
+        private static IReadOnlyList<string> Names(IReadOnlyList<Series> series) =>
+            SeriesNames.Distinguishing(series.Select(s => s.Tags).ToList(), series.Select(s => s.Label).ToList());
 
         /// <summary>Each point's value less the one before it; a series' first point has nothing to differ from.</summary>
         private static List<SeriesPoint> Changes(IReadOnlyList<LibratoMeasurement> ordered)
@@ -303,7 +308,7 @@ namespace Librato.PowerShell.Commands
             var glyphs = Glyphs;
             string Text(double value) => ValueText.Format(value, unit, culture);
 
-            var labels = series.Select(s => Shorten(s.Label, MaxLabelWidth, glyphs)).ToList();
+            var labels = Names(series).Select(name => Shorten(name, MaxLabelWidth, glyphs)).ToList();
             var labelWidth = labels.Max(l => l.Length);
             var stats = series.Select(s => SeriesStatistics.Of(s.Values)!).ToList();
             var minTexts = stats.Select(s => Text(s.Min)).ToList();

@@ -81,6 +81,12 @@ namespace Librato.PowerShell
         /// <summary>The console's width less what the other columns take; 0 when the host cannot say (output to a file).</summary>
         public static int RemainingWidth(PSHost? host, int usedWidth)
         {
+            // Output to a file or a pipe has no edge to fit; the width given to Out-String or Out-File governs it.
+            if (Console.IsOutputRedirected)
+            {
+                return 0;
+            }
+
             var width = ConsoleWidth(host);
             return width > usedWidth ? width - usedWidth - 1 : 0;
         }

@@ -18,24 +18,29 @@ namespace Librato.PowerShell
                     return $"{none}: the window ({DurationText.Format(TimeSpan.FromSeconds(query.EndTime - query.StartTime))}) is shorter than the resolution " +
                         $"({DurationText.Format(resolution)}), so no whole period fits in it. Use -Duration {DurationText.Format(resolution)} or longer, or a finer -Resolution.";
 
+                case EmptyReadReason.ResolutionNotOffered:
+                    var offered = string.Join(", ", PointQuery.SourceResolutions);
+                    return $"{none}: '{name}' holds series by source, which offer the resolutions {offered} (seconds) only, not {query.Resolution}. " +
+                        $"Use -Resolution {explained.OfferedResolution}, or leave it out to read the points as sent.";
+
                 case EmptyReadReason.NoSeriesMatch:
                     return $"{none}: no series matches the filter. The series there are {Listing(explained)}.";
 
                 case EmptyReadReason.OtherKind:
                     return explained.DataKind == SeriesKind.Tags
-                        ? $"{none}: '{name}' holds tagged series, which have no sources ({Listing(explained)}). Filter them with -Tag, for example -Tag @{{ {TagExample(explained)} }}."
-                        : $"{none}: '{name}' holds series by source, which have no tags ({Listing(explained)}). Filter them with -Source, for example -Source {explained.Series.FirstOrDefault()}.";
+                        ? $"{none}: '{name}' holds tagged series, which have no sources ({Listing(explained)}). Filter them with -Tag, for example -Tag @{{ {TagExample(explained, query)} }}."
+                        : $"{none}: '{name}' holds series by source, which have no tags ({Listing(explained)}). Filter them with -Source, for example -Source {SourceExample(explained, query)}.";
 
                 case EmptyReadReason.AfterLastPoint:
                     var latest = explained.LatestBefore!.Value;
                     return $"{none}: its latest point{Approximately(explained)} is at {DisplayTime.Format(latest)}, before the window. " +
                         (query.StartTimeGiven
                             ? $"Use -StartTime '{DisplayTime.Format(latest)}' to include it."
-                            : $"Use -Duration {Reach(latest, query)} to include it, or -StartTime.");
+                            : $"Use -Duration {Reach(latest, query)} to include it.");
 
                 case EmptyReadReason.BeforeFirstPoint:
                     return $"{none}: its first point{Approximately(explained)} is at {DisplayTime.Format(explained.FirstAfter!.Value)}, after the window. " +
-                        "Move the window with -StartTime and -EndTime, or leave them out to read up to now.";
+                        $"Use -StartTime '{DisplayTime.Format(explained.FirstAfter!.Value)}', or leave out -StartTime and -EndTime to read up to now.";
 
                 case EmptyReadReason.BetweenPoints:
                     return $"{none}: the nearest points{Approximately(explained)} are at {DisplayTime.Format(explained.LatestBefore!.Value)} " +
@@ -64,14 +69,25 @@ namespace Librato.PowerShell
             return query.TagsSearch != null ? " with -TagSearch " + Quote(query.TagsSearch) : string.Empty;
         }
 
+        // Tag sets are listed with '; ' between them: their own pairs are separated by commas.
         private static string Listing(EmptyRead explained) =>
-            string.Join(", ", explained.Series) + (explained.SeriesCount > explained.Series.Count ? $" and {explained.SeriesCount - explained.Series.Count} more" : string.Empty);
+            string.Join(explained.Series.Any(l => l.Contains("=")) ? "; " : ", ", explained.Series) +
+            (explained.SeriesCount > explained.Series.Count ? $" and {explained.SeriesCount - explained.Series.Count} more" : string.Empty);
 
-        private static string TagExample(EmptyRead explained)
+        /// <summary>A -Tag to type: the pair that holds what was given as a source, else the first tag of the first series.</summary>
+        private static string TagExample(EmptyRead explained, PointQuery query)
         {
-            var first = explained.Series.FirstOrDefault() ?? "name=value";
-            var pair = first.Split(',')[0].Split(new[] { '=' }, 2);
-            return pair[0] + " = " + Quote(pair.Length > 1 ? pair[1] : string.Empty);
+            var pairs = explained.AllSeries.SelectMany(l => l.Split(',')).Select(p => p.Split(new[] { '=' }, 2)).Where(p => p.Length == 2).ToList();
+            var typed = pairs.FirstOrDefault(p => query.Sources.Any(source => string.Equals(source, p[1], StringComparison.OrdinalIgnoreCase)));
+            var pair = typed ?? pairs.FirstOrDefault() ?? new[] { "name", "value" };
+            return pair[0] + " = " + Quote(pair[1]);
+        }
+
+        /// <summary>A -Source to type: the source that is a value given in -Tag, else the first source.</summary>
+        private static string SourceExample(EmptyRead explained, PointQuery query)
+        {
+            var typed = explained.AllSeries.FirstOrDefault(source => query.Tags.Values.SelectMany(v => v).Any(value => string.Equals(value, source, StringComparison.OrdinalIgnoreCase)));
+            return typed ?? explained.Series.FirstOrDefault() ?? string.Empty;
         }
 
         // Tagged series are looked for at an hourly resolution, so their times are the hours the points fall in.

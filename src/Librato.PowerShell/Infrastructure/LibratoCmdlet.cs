@@ -115,8 +115,9 @@ namespace Librato.PowerShell
                 var names = target is System.Collections.Generic.IEnumerable<string> many && !(target is string)
                     ? string.Join("', '", many)
                     : target.ToString();
+                var hint = target is string one ? " " + SimilarNamesHint(one) : string.Empty;
                 WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"There is no metric named '{names}'.", ex),
+                    new ItemNotFoundException($"There is no metric named '{names}'.{hint}", ex),
                     ErrorIds.MetricNotFound,
                     ErrorCategory.ObjectNotFound,
                     target));
@@ -125,6 +126,14 @@ namespace Librato.PowerShell
             {
                 WriteError(ApiErrors.ToRecord(ex, target));
             }
+        }
+
+        /// <summary>Where a mistyped name's neighbours are: its family (<c>web.cpu.*</c>), or names that start alike.</summary>
+        internal static string SimilarNamesHint(string name)
+        {
+            var dot = name.LastIndexOf('.');
+            var pattern = dot > 0 ? name.Substring(0, dot + 1) + "*" : name.Substring(0, Math.Min(3, name.Length)) + "*";
+            return $"Get-LibratoMetric '{pattern}' lists the metrics whose names start alike.";
         }
 
         /// <summary>Submits a queue, reporting what failed; returns the result.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -215,6 +216,24 @@ namespace Librato.Api.Tests
             var document = new XmlDocument();
             document.LoadXml(chart.ToXml());
             Assert.InRange(document.SelectNodes("//*[@class='x-label']")!.Count, 6, 7);
+        }
+
+        [Fact]
+        public void TaggedSeriesAreNamedByTheTagsThatDifferBetweenThem()
+        {
+            IDictionary<string, string> Tags(params string[] pairs) => pairs.Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+            var tags = new List<IDictionary<string, string>?>
+            {
+                Tags("env=production", "region=us-east-1", "service=checkout"),
+                Tags("env=production", "region=eu-west-1", "service=checkout"),
+                Tags("env=production", "region=eu-west-1", "service=refunds", "canary=yes"),
+            };
+            var full = new[] { "a", "b", "c" };
+            Assert.Equal(new[] { "canary=-,region=us-east-1,service=checkout", "canary=-,region=eu-west-1,service=checkout", "canary=yes,region=eu-west-1,service=refunds" },
+                SeriesNames.Distinguishing(tags, full));
+            Assert.Equal(new[] { "region=us-east-1", "region=eu-west-1" }, SeriesNames.Distinguishing(tags.Take(2).ToList(), full.Take(2).ToList()));
+            Assert.Equal(new[] { "a" }, SeriesNames.Distinguishing(tags.Take(1).ToList(), full.Take(1).ToList()));
+            Assert.Equal(new[] { "web1", "web2" }, SeriesNames.Distinguishing(new IDictionary<string, string>?[] { null, null }, new[] { "web1", "web2" }));
         }
 
         [Fact]
