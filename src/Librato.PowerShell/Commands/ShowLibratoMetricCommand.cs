@@ -24,16 +24,11 @@ namespace Librato.PowerShell.Commands
         public const string SourceSet = "Sources";
 
 
-        /// <summary>The resolutions a picture picks from when -Resolution is not given; legacy reads offer only these.</summary>
-        internal static readonly int[] LegacyResolutions = { 1, 60, 900, 3600, 86400 };
 
         /// <summary>The most points per series the automatic resolution reads.</summary>
         internal const int MaxAutomaticPoints = 720;
 
-        private const int DefaultChartHeight = 8;
         private const int FallbackWidth = 80;
-        private const int MinColumns = 8;
-        private const int MaxLabelWidth = 32;
 
         private readonly HashSet<string> shown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<(string Metric, string Label, string? Unit, IReadOnlyList<SeriesPoint> Points)> svgSeries =
@@ -187,7 +182,8 @@ namespace Librato.PowerShell.Commands
         /// <summary>The finest resolution that keeps a series within <see cref="MaxAutomaticPoints"/> points.</summary>
         internal static int AutomaticResolution(long seconds)
         {
-            foreach (var candidate in LegacyResolutions)
+            // Those that series by source offer, so a picture can draw either kind.
+            foreach (var candidate in PointQuery.SourceResolutions)
             {
                 if (seconds / candidate <= MaxAutomaticPoints)
                 {
@@ -195,7 +191,7 @@ namespace Librato.PowerShell.Commands
                 }
             }
 
-            return LegacyResolutions[LegacyResolutions.Length - 1];
+            return PointQuery.SourceResolutions[PointQuery.SourceResolutions.Count - 1];
         }
 
         private void Show(string name)
@@ -237,21 +233,8 @@ namespace Librato.PowerShell.Commands
 
             // A tagged read does not bring the metric's properties (its unit); the read by source does.
             var metric = reader.Metric ?? Await(ct => Client.GetMetricAsync(name, null, Trace, ct)).Metric;
-            // A counter's points are running totals; what a reader wants to see is how fast it grows, so without a
-            // summary function it is drawn as its change from point to point.
-            var changes = SummaryFunction == null && string.Equals(metric.Type, "counter", StringComparison.OrdinalIgnoreCase);
-            var series = points
-                .GroupBy(SeriesLabel.Of, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g =>
-                {
-                    var ordered = g.OrderBy(p => p.Time).ToList();
-                    var values = changes ? Changes(ordered) : ordered.Select(p => new SeriesPoint(EpochTime.FromDateTime(p.Time), p.Value ?? double.NaN)).ToList();
-                    return new Series(g.Key, ordered, values) { Source = ordered[0].Source, Tags = ordered[0].Tags };
-                })
-                .ToList();
-
-            series = series.Where(s => s.Values.Any(v => v.HasValue)).ToList();
+            // A counter is drawn as its change from point to point, unless a summary function says otherwise.
+            var series = PictureSeries.From(points, SummaryFunction == null && string.Equals(metric.Type, "counter", StringComparison.OrdinalIgnoreCase));
             if (series.Count == 0)
             {
                 WriteError(new ErrorRecord(
@@ -263,7 +246,7 @@ namespace Librato.PowerShell.Commands
             var unit = UnitOf(metric);
             if (outFile != null)
             {
-                var names = Names(series);
+                var names = PictureSeries.Names(series);
                 for (var i = 0; i < series.Count; i++)
                 {
                     svgSeries.Add((metric.Name, names[i], unit, series[i].Values));
@@ -272,115 +255,20 @@ namespace Librato.PowerShell.Commands
 
             if (Drawn)
             {
-                foreach (var picture in Draw(metric.Name, unit, series))
+                var pictures = new ConsolePictures(start, end, resolution, LineWidth())
+                {
+                    Charted = Charted,
+                    Height = Height ?? ConsolePictures.DefaultChartHeight,
+                    IndependentScale = IndependentScale,
+                    Glyphs = Glyphs,
+                    SummaryFunction = SummaryFunction,
+                };
+                foreach (var picture in pictures.Draw(metric.Name, unit, series))
                 {
                     WriteObject(picture);
                 }
             }
         }
-
-        /// <summary>The series' names in a picture: of tagged series, only the tags that differ between them.</summary>
-        private static IReadOnlyList<string> Names(IReadOnlyList<Series> series) =>
-            SeriesNames.Distinguishing(series.Select(s => s.Tags).ToList(), series.Select(s => s.Label).ToList());
-
-        /// <summary>Each point's value less the one before it; a series' first point has nothing to differ from.</summary>
-        private static List<SeriesPoint> Changes(IReadOnlyList<LibratoMeasurement> ordered)
-        {
-            var values = new List<SeriesPoint>(ordered.Count);
-            double? previous = null;
-            foreach (var point in ordered)
-            {
-                var change = SourcePointSummary.ValueOf(point, "derivative", previous);
-                previous = point.Value ?? previous;
-                if (change.HasValue)
-                {
-                    values.Add(new SeriesPoint(EpochTime.FromDateTime(point.Time), change.Value));
-                }
-            }
-
-            return values;
-        }
-
-        private IEnumerable<MetricPicture> Draw(string metric, string? unit, IReadOnlyList<Series> series)
-        {
-            var culture = CultureInfo.CurrentCulture;
-            var width = LineWidth();
-            var glyphs = Glyphs;
-            string Text(double value) => ValueText.Format(value, unit, culture);
-
-            var labels = Names(series).Select(name => Shorten(name, MaxLabelWidth, glyphs)).ToList();
-            var labelWidth = labels.Max(l => l.Length);
-            var stats = series.Select(s => SeriesStatistics.Of(s.Values)!).ToList();
-            var minTexts = stats.Select(s => Text(s.Min)).ToList();
-            var maxTexts = stats.Select(s => Text(s.Max)).ToList();
-            var lastTexts = stats.Select(s => Text(s.Last)).ToList();
-            var minWidth = minTexts.Max(t => t.Length);
-            var maxWidth = maxTexts.Max(t => t.Length);
-            string Numbers(int i) =>
-                "min " + minTexts[i].PadLeft(minWidth) + "  max " + maxTexts[i].PadLeft(maxWidth) + "  last " + lastTexts[i];
-
-            var numbersWidth = Enumerable.Range(0, series.Count).Max(i => Numbers(i).Length);
-            var grid = new ColumnGrid(start, end, resolution, Math.Max(MinColumns, width - labelWidth - numbersWidth - 4));
-            var bucket = BucketFor(SummaryFunction);
-            var height = Height ?? DefaultChartHeight;
-            var shared = new ValueRange(stats.Min(x => x.Min), stats.Max(x => x.Max));
-
-            for (var i = 0; i < series.Count; i++)
-            {
-                var s = series[i];
-                string drawing;
-                if (Charted)
-                {
-                    // A first chart tells how wide its y labels are; when they leave less room than guessed, the
-                    // columns are cut again to fit the line.
-                    var chartGrid = new ColumnGrid(start, end, resolution, Math.Max(MinColumns, width - 2 - Math.Max(minTexts[i].Length, maxTexts[i].Length)));
-                    var chartColumns = chartGrid.Bucket(s.Values, bucket);
-                    // On the points' range, not the columns': the axis then agrees with the min and max printed above it.
-                    var scale = IndependentScale ? new ValueRange(stats[i].Min, stats[i].Max) : shared;
-                    var chart = TextChart.Render(chartColumns, height, glyphs, Text, TimeLabel(chartGrid.Origin), TimeLabel(end), scale);
-                    var axisWidth = chart[0].IndexOfAny(new[] { glyphs.Tick, glyphs.Axis }) + 1;
-                    if (axisWidth + chartGrid.Columns > width && chartGrid.Columns > MinColumns)
-                    {
-                        chartGrid = new ColumnGrid(start, end, resolution, Math.Max(MinColumns, width - axisWidth));
-                        chartColumns = chartGrid.Bucket(s.Values, bucket);
-                        chart = TextChart.Render(chartColumns, height, glyphs, Text, TimeLabel(chartGrid.Origin), TimeLabel(end), scale);
-                    }
-
-                    drawing = labels[i] + "  " + Numbers(i) + Environment.NewLine + string.Join(Environment.NewLine, chart);
-                    yield return Picture(metric, unit, s, stats[i], chartGrid, chartColumns, Sparkline.Render(chartColumns, glyphs), drawing);
-                    continue;
-                }
-
-                var columns = grid.Bucket(s.Values, bucket);
-                var sparkline = Sparkline.Render(columns, glyphs);
-                drawing = labels[i].PadRight(labelWidth) + "  " + sparkline + "  " + Numbers(i);
-                yield return Picture(metric, unit, s, stats[i], grid, columns, sparkline, drawing);
-            }
-        }
-
-        private MetricPicture Picture(string metric, string? unit, Series s, SeriesStatistics stats, ColumnGrid grid, double[] columns, string sparkline, string drawing) =>
-            new MetricPicture(metric, s.Label, s.Points)
-            {
-                Source = s.Source,
-                Tags = s.Tags,
-                StartTime = EpochTime.ToDateTime(start),
-                EndTime = EpochTime.ToDateTime(end),
-                Resolution = resolution,
-                SecondsPerColumn = grid.SecondsPerColumn,
-                SummaryFunction = SummaryFunction,
-                Unit = unit,
-                Count = stats.Count,
-                Min = stats.Min,
-                Max = stats.Max,
-                Last = stats.Last,
-                LastTime = EpochTime.ToDateTime(stats.LastTime),
-                Columns = columns,
-                Sparkline = sparkline,
-                Picture = drawing,
-            };
-
-        private string TimeLabel(long time) =>
-            new DateTimeOffset(EpochTime.ToDateTime(time)).ToLocalTime().ToString(end - start > 86400 ? "MM-dd HH:mm" : "HH:mm", CultureInfo.InvariantCulture);
 
         private int LineWidth()
         {
@@ -409,22 +297,6 @@ namespace Librato.PowerShell.Commands
             return TagSearch != null ? " matching '" + TagSearch + "'" : string.Empty;
         }
 
-        private static BucketFunction BucketFor(string? summary)
-        {
-            switch (summary)
-            {
-                case "sum":
-                case "count":
-                    return BucketFunction.Sum;
-                case "min":
-                    return BucketFunction.Min;
-                case "max":
-                    return BucketFunction.Max;
-                default:
-                    return BucketFunction.Mean;
-            }
-        }
-
         private static string? UnitOf(LibratoMetric metric)
         {
             foreach (var key in new[] { "display_units_short", "display_units_long" })
@@ -441,9 +313,6 @@ namespace Librato.PowerShell.Commands
 
             return null;
         }
-
-        private static string Shorten(string label, int width, GlyphSet glyphs) =>
-            label.Length <= width ? label : label.Substring(0, width - 1) + glyphs.Ellipsis;
 
         private bool WriteAtomically(string path, SvgChart chart)
         {
@@ -487,24 +356,5 @@ namespace Librato.PowerShell.Commands
         }
 
         /// <summary>One series read: its label, the points as the API sent them, and the values to draw.</summary>
-        private sealed class Series
-        {
-            public Series(string label, IReadOnlyList<LibratoMeasurement> points, IReadOnlyList<SeriesPoint> values)
-            {
-                Label = label;
-                Points = points;
-                Values = values;
-            }
-
-            public string Label { get; }
-
-            public IReadOnlyList<LibratoMeasurement> Points { get; }
-
-            public IReadOnlyList<SeriesPoint> Values { get; }
-
-            public string? Source { get; set; }
-
-            public IDictionary<string, string>? Tags { get; set; }
-        }
     }
 }

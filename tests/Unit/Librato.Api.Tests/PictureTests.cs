@@ -219,6 +219,21 @@ namespace Librato.Api.Tests
         }
 
         [Fact]
+        public void PointsBecomeSeriesInNameOrderAndACounterIsDrawnAsItsChanges()
+        {
+            Librato.Api.LibratoMeasurement Point(string source, long time, double value) =>
+                new Librato.Api.LibratoMeasurement { Metric = "m", Source = source, Time = DateTimeOffset.FromUnixTimeSeconds(time).UtcDateTime, Value = value };
+            var points = new[] { Point("lb2", 60, 5), Point("lb1", 120, 160), Point("lb1", 60, 100), Point("lb1", 180, 230), Point("none", 60, double.NaN) };
+            var totals = PictureSeries.From(points, asChanges: false);
+            Assert.Equal(new[] { "lb1", "lb2" }, totals.Select(s => s.Label)); // "none" has no value to draw
+            Assert.Equal(new[] { 100.0, 160, 230 }, totals[0].Values.Select(v => v.Value));
+            var changes = PictureSeries.From(points, asChanges: true);
+            Assert.Equal(new[] { "lb1" }, changes.Select(s => s.Label));
+            Assert.Equal(new[] { 60.0, 70 }, changes[0].Values.Select(v => v.Value));
+            Assert.Equal(new[] { 120L, 180 }, changes[0].Values.Select(v => v.Time));
+        }
+
+        [Fact]
         public void TaggedSeriesAreNamedByTheTagsThatDifferBetweenThem()
         {
             IDictionary<string, string> Tags(params string[] pairs) => pairs.Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
