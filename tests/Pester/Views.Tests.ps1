@@ -195,6 +195,63 @@ deploys      1 2026-12-07 10:57:00
         }
     }
 
+    Context 'alert states, conditions and annotation events' {
+        BeforeAll {
+            $script:At = [datetime]::SpecifyKind([datetime]'2026-12-07 16:57:00', 'Utc')
+        }
+
+        It 'fills every cell of alert states at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+            @(
+                [Librato.Api.LibratoAlertStatus]@{ AlertId = 1234567; Name = 'web.cpu.high'; Status = 'triggered'; TriggeredAt = $At }
+                [Librato.Api.LibratoAlertStatus]@{ AlertId = 42; Name = 'ops.heartbeat.missing'; Status = 'ok' }
+            ) | Show-Table -Width $Width | Should -BeExactly @'
+Times in UTC-06:00 (America/Chicago)
+
+AlertId Name                  Status    Triggered           Cleared
+------- ----                  ------    ---------           -------
+1234567 web.cpu.high          triggered 2026-12-07 10:57:00 -
+     42 ops.heartbeat.missing ok        -                   -
+'@
+        }
+
+        It 'shows conditions with their numbers first and long metric names whole at <Width> columns' -ForEach @(
+            @{ Width = 120; Expected = @'
+Type   Threshold Summary       For Metric                                     Source/Tags
+----   --------- -------       --- ------                                     -----------
+above         90 max            5m web.cpu.percent                            web-*
+absent         - -             10m payments.api.checkout.authorize.latency.p9 *
+                                   9.milliseconds
+'@ }
+            @{ Width = 80; Expected = @'
+Type   Threshold Summary       For Metric                 Source/Tags
+----   --------- -------       --- ------                 -----------
+above         90 max            5m web.cpu.percent        web-*
+absent         - -             10m payments.api.checkout. *
+                                   authorize.latency.p99.
+                                   milliseconds
+'@ }
+        ) {
+            @(
+                [Librato.Api.AlertCondition]@{ Type = 'above'; MetricName = 'web.cpu.percent'; Threshold = 90; SummaryFunction = 'max'; Duration = 300; Source = 'web-*' }
+                [Librato.Api.AlertCondition]@{ Type = 'absent'; MetricName = 'payments.api.checkout.authorize.latency.p99.milliseconds'; Duration = 600 }
+            ) | Show-Table -Width $Width | Should -BeExactly $Expected
+        }
+
+        It 'marks an open event and one without a source at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+            @(
+                [Librato.Api.LibratoAnnotation]@{ Stream = 'deploys'; Id = 7; Title = 'Deploy api v1.2.3'; StartTime = $At; EndTime = $At.AddMinutes(4); Source = 'api' }
+                [Librato.Api.LibratoAnnotation]@{ Stream = 'deploys'; Id = 8; Title = 'Deploy web v2'; StartTime = $At.AddHours(1) }
+            ) | Show-Table -Width $Width | Should -BeExactly @'
+Times in UTC-06:00 (America/Chicago)
+
+Stream  Id Start               End                 Source Title
+------  -- -----               ---                 ------ -----
+deploys  7 2026-12-07 10:57:00 2026-12-07 11:01:00 api    Deploy api v1.2.3
+deploys  8 2026-12-07 11:57:00 (open)              -      Deploy web v2
+'@
+        }
+    }
+
     Context 'CSV and JSON' {
         It 'writes points to CSV as Metric, Time, Value first, tags as k=v;k2=v2, and no type names' {
             $tagged = New-Point 'weather.temperature' ([datetime]'2026-12-07 16:57:00') 22 -Tags @{ station = '27'; city = 'austin' }
