@@ -252,6 +252,30 @@ deploys  8 2026-12-07 11:57:00 (open)              -      Deploy web v2
         }
     }
 
+    Context 'lists' {
+        It 'lists a metric read with its points with local times and its age as 1m07s' {
+            $metric = [Librato.Api.LibratoMetric]::new()
+            $metric.Name = 'web.cpu.percent'
+            $metric.Period = 60
+            $metric.Resolution = 60
+            $point = New-Point 'web.cpu.percent' ([datetime]::UtcNow.AddSeconds(-67)) 42 -Source 'web-1'
+            $metric.Measurements.Add($point)
+            $text = $metric | Format-List | Out-String -Width 120
+            $text | Should -Match 'Period\s+: 1m\r?\n'
+            $text | Should -Match 'Points\s+: 1\r?\n'
+            $text | Should -Match 'LastTime\s+: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d -06:00'
+            $text | Should -Match 'Age\s+: 1m0[6-9]s'
+            $metric.Age | Should -BeOfType ([timespan])
+        }
+
+        It 'lists a firing alert with how long it has fired as 2m05s' {
+            $state = [Librato.Api.LibratoAlertStatus]@{ AlertId = 1; Name = 'web.cpu.high'; Status = 'triggered'; TriggeredAt = [datetime]::UtcNow.AddSeconds(-125) }
+            $text = $state | Format-List | Out-String -Width 120
+            $text | Should -Match 'FiringFor\s+: 2m0[4-7]s'
+            $text | Should -Match 'Cleared\s+: -'
+        }
+    }
+
     Context 'CSV and JSON' {
         It 'writes points to CSV as Metric, Time, Value first, tags as k=v;k2=v2, and no type names' {
             $tagged = New-Point 'weather.temperature' ([datetime]'2026-12-07 16:57:00') 22 -Tags @{ station = '27'; city = 'austin' }
