@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Librato.Api
 {
@@ -20,6 +19,6 @@ namespace Librato.Api
         {
         }
 
-        public override string ToString() => string.Join(";", this.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "=" + t.Value));
+        public override string ToString() => Count == 0 ? string.Empty : SeriesLabel.OfTags(this, ";");
     }
 }

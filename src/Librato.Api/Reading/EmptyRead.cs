@@ -47,14 +47,8 @@ namespace Librato.Api
         /// <summary>The first point after the window (UTC), when one was found.</summary>
         public DateTime? FirstAfter { get; internal set; }
 
-        /// <summary>Some series found in the window without the filters: source names or tag sets (<c>k=v,k2=v2</c>).</summary>
+        /// <summary>The series found in the window without the filters, in name order: source names or tag sets (<c>k=v,k2=v2</c>).</summary>
         public IReadOnlyList<string> Series { get; internal set; } = Array.Empty<string>();
-
-        /// <summary>How many series the window holds without the filters.</summary>
-        public int SeriesCount { get; internal set; }
-
-        /// <summary>Every series found in the window without the filters, for suggestions that match what was typed.</summary>
-        public IReadOnlyList<string> AllSeries { get; internal set; } = Array.Empty<string>();
 
         /// <summary>For <see cref="EmptyReadReason.ResolutionNotOffered"/>: the nearest resolution series by source offer.</summary>
         public int? OfferedResolution { get; internal set; }

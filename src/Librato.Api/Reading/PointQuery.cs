@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Librato.Api
 {
@@ -82,7 +83,7 @@ namespace Librato.Api
         internal int TaggedResolution => Resolution ?? DefaultTaggedResolution;
 
         /// <summary>Whether a read by source can serve this resolution.</summary>
-        internal bool FitsSources => !Resolution.HasValue || IndexOf(SourceResolutions, Resolution.Value) >= 0;
+        internal bool FitsSources => !Resolution.HasValue || SourceResolutions.Contains(Resolution.Value);
 
         internal MetricReadQuery ForSources()
         {
@@ -144,19 +145,6 @@ namespace Librato.Api
             }
 
             return query;
-        }
-
-        private static int IndexOf(IReadOnlyList<int> values, int value)
-        {
-            for (var i = 0; i < values.Count; i++)
-            {
-                if (values[i] == value)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
     }
 }

@@ -256,34 +256,21 @@ namespace Librato.Api
             Resolution = query.Resolution,
         };
 
-        private async Task<IReadOnlyList<LibratoMeasurement>> ProbeWindowAsync(SeriesKind probed, PointQuery window, CancellationToken cancellationToken)
+        private Task<IReadOnlyList<LibratoMeasurement>> ProbeWindowAsync(SeriesKind probed, PointQuery window, CancellationToken cancellationToken)
         {
-            try
+            if (probed == SeriesKind.Sources)
             {
-                if (probed == SeriesKind.Sources)
-                {
-                    if (!window.FitsSources)
-                    {
-                        return Array.Empty<LibratoMeasurement>();
-                    }
-
-                    return (await client.GetMetricAsync(metric, window.ForSources(), trace, cancellationToken).ConfigureAwait(false)).Metric.Measurements.ToList();
-                }
-
-                return (await client.ReadMeasurementsAsync(metric, window.ForTags(), null, trace, cancellationToken).ConfigureAwait(false)).Points;
+                return window.FitsSources
+                    ? ProbeAsync(async () => (await client.GetMetricAsync(metric, window.ForSources(), trace, cancellationToken).ConfigureAwait(false)).Metric.Measurements.ToList())
+                    : Task.FromResult<IReadOnlyList<LibratoMeasurement>>(Array.Empty<LibratoMeasurement>());
             }
-            catch (LibratoApiException ex) when (IsProbeRefusal(ex))
-            {
-                return Array.Empty<LibratoMeasurement>();
-            }
+
+            return ProbeAsync(async () => (await client.ReadMeasurementsAsync(metric, window.ForTags(), null, trace, cancellationToken).ConfigureAwait(false)).Points);
         }
 
         private static EmptyRead WithSeries(EmptyRead explained, IReadOnlyList<LibratoMeasurement> points)
         {
-            var labels = points.Select(SeriesLabel.Of).Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToList();
-            explained.SeriesCount = labels.Count;
-            explained.AllSeries = labels;
-            explained.Series = labels.Take(5).ToList();
+            explained.Series = points.Select(SeriesLabel.Of).Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToList();
             return explained;
         }
 
@@ -312,22 +299,11 @@ namespace Librato.Api
             var filters = query.ForSources();
             var before = new MetricReadQuery { Count = 1, Resolution = query.Resolution, EndTime = query.StartTime - 1, Source = filters.Source, Sources = filters.Sources };
             var after = new MetricReadQuery { Count = 1, Resolution = query.Resolution, StartTime = query.EndTime + 1, Source = filters.Source, Sources = filters.Sources };
-            var latest = await ProbeSourcesAsync(before, cancellationToken).ConfigureAwait(false);
-            var first = query.EndTime < EpochTime.Now() ? await ProbeSourcesAsync(after, cancellationToken).ConfigureAwait(false) : null;
-            return (latest?.Max(), first?.Min());
-        }
-
-        private async Task<List<DateTime>?> ProbeSourcesAsync(MetricReadQuery probe, CancellationToken cancellationToken)
-        {
-            try
-            {
-                var points = (await client.GetMetricAsync(metric, probe, trace, cancellationToken).ConfigureAwait(false)).Metric.Measurements;
-                return points.Count == 0 ? null : points.Select(p => p.Time).ToList();
-            }
-            catch (LibratoApiException ex) when (IsProbeRefusal(ex))
-            {
-                return null;
-            }
+            Task<IReadOnlyList<LibratoMeasurement>> Read(MetricReadQuery probe) =>
+                ProbeAsync(async () => (await client.GetMetricAsync(metric, probe, trace, cancellationToken).ConfigureAwait(false)).Metric.Measurements.ToList());
+            var latest = Latest(await Read(before).ConfigureAwait(false));
+            var first = query.EndTime < EpochTime.Now() ? Earliest(await Read(after).ConfigureAwait(false)) : null;
+            return (latest, first);
         }
 
         /// <summary>
@@ -350,25 +326,29 @@ namespace Librato.Api
                 return probe;
             }
 
-            var before = await ProbeTaggedAsync(Probe(query.StartTime - reach, query.StartTime - 1), cancellationToken).ConfigureAwait(false);
-            var after = query.EndTime < EpochTime.Now()
-                ? await ProbeTaggedAsync(Probe(query.EndTime + 1, query.EndTime + reach), cancellationToken).ConfigureAwait(false)
-                : null;
-            return (before?.Max(), after?.Min());
+            Task<IReadOnlyList<LibratoMeasurement>> Read(TaggedReadQuery probe) =>
+                ProbeAsync(async () => (await client.ReadMeasurementsAsync(metric, probe, null, trace, cancellationToken).ConfigureAwait(false)).Points);
+            var before = Latest(await Read(Probe(query.StartTime - reach, query.StartTime - 1)).ConfigureAwait(false));
+            var after = query.EndTime < EpochTime.Now() ? Earliest(await Read(Probe(query.EndTime + 1, query.EndTime + reach)).ConfigureAwait(false)) : null;
+            return (before, after);
         }
 
-        private async Task<List<DateTime>?> ProbeTaggedAsync(TaggedReadQuery probe, CancellationToken cancellationToken)
+        /// <summary>The points a probe read, or none when the API refused it.</summary>
+        private static async Task<IReadOnlyList<LibratoMeasurement>> ProbeAsync(Func<Task<IReadOnlyList<LibratoMeasurement>>> read)
         {
             try
             {
-                var points = (await client.ReadMeasurementsAsync(metric, probe, null, trace, cancellationToken).ConfigureAwait(false)).Points;
-                return points.Count == 0 ? null : points.Select(p => p.Time).ToList();
+                return await read().ConfigureAwait(false);
             }
             catch (LibratoApiException ex) when (IsProbeRefusal(ex))
             {
-                return null;
+                return Array.Empty<LibratoMeasurement>();
             }
         }
+
+        private static DateTime? Latest(IReadOnlyList<LibratoMeasurement> points) => points.Count == 0 ? (DateTime?)null : points.Max(p => p.Time);
+
+        private static DateTime? Earliest(IReadOnlyList<LibratoMeasurement> points) => points.Count == 0 ? (DateTime?)null : points.Min(p => p.Time);
 
         // A probe only adds to an explanation: a refusal (no series by source on AppOptics, a resolution the
         // window cannot have) means it has nothing to add.

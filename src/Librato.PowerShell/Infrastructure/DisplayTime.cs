@@ -26,12 +26,19 @@ namespace Librato.PowerShell
         /// <summary>The heading over a table's times: <c>Times in UTC-06:00 (America/Chicago)</c>; it changes where the offset does.</summary>
         public static string Zone(DateTime time)
         {
-            var offset = Local(time).Offset;
-            var sign = offset < TimeSpan.Zero ? "-" : "+";
             var name = TimeZoneInfo.Local.Id;
-            var utc = offset == TimeSpan.Zero ? "UTC" : "UTC" + sign + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+            var utc = UtcOffset(Local(time));
             return name == "UTC" || name == "Etc/UTC" || string.IsNullOrEmpty(name) ? "Times in " + utc : $"Times in {utc} ({name})";
         }
+
+        /// <summary>A local time's offset as <c>UTC</c>, <c>UTC-06:00</c> or <c>UTC+05:30</c>.</summary>
+        public static string UtcOffset(DateTimeOffset local) =>
+            local.Offset == TimeSpan.Zero
+                ? "UTC"
+                : "UTC" + (local.Offset < TimeSpan.Zero ? "-" : "+") + local.Offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+
+        /// <summary>Epoch seconds on this machine's clock.</summary>
+        public static DateTimeOffset LocalEpoch(long seconds) => Local(EpochTime.ToDateTime(seconds));
 
         // Unspecified times are local, as PowerShell parses them from strings; the API's times are UTC.
         private static DateTimeOffset Local(DateTime time) =>

@@ -7,6 +7,9 @@ namespace Librato.PowerShell
     /// <summary>What to tell the user of a read that found no points: what was read, why nothing came back, and what to type instead.</summary>
     internal static class EmptyReadText
     {
+        // Enough series to recognise the data by, not so many that the warning becomes a listing.
+        private const int ListedSeries = 5;
+
         public static string Text(string name, PointQuery query, EmptyRead explained, LibratoMetric? metric)
         {
             var window = $"between {DisplayTime.FormatEpoch(query.StartTime)} and {DisplayTime.FormatEpoch(query.EndTime)}";
@@ -71,13 +74,13 @@ namespace Librato.PowerShell
 
         // Tag sets are listed with '; ' between them: their own pairs are separated by commas.
         private static string Listing(EmptyRead explained) =>
-            string.Join(explained.Series.Any(l => l.Contains("=")) ? "; " : ", ", explained.Series) +
-            (explained.SeriesCount > explained.Series.Count ? $" and {explained.SeriesCount - explained.Series.Count} more" : string.Empty);
+            string.Join(explained.Series.Any(l => l.Contains("=")) ? "; " : ", ", explained.Series.Take(ListedSeries)) +
+            (explained.Series.Count > ListedSeries ? $" and {explained.Series.Count - ListedSeries} more" : string.Empty);
 
         /// <summary>A -Tag to type: the pair that holds what was given as a source, else the first tag of the first series.</summary>
         private static string TagExample(EmptyRead explained, PointQuery query)
         {
-            var pairs = explained.AllSeries.SelectMany(l => l.Split(',')).Select(p => p.Split(new[] { '=' }, 2)).Where(p => p.Length == 2).ToList();
+            var pairs = explained.Series.SelectMany(l => l.Split(',')).Select(p => p.Split(new[] { '=' }, 2)).Where(p => p.Length == 2).ToList();
             var typed = pairs.FirstOrDefault(p => query.Sources.Any(source => string.Equals(source, p[1], StringComparison.OrdinalIgnoreCase)));
             var pair = typed ?? pairs.FirstOrDefault() ?? new[] { "name", "value" };
             return pair[0] + " = " + Quote(pair[1]);
@@ -86,7 +89,7 @@ namespace Librato.PowerShell
         /// <summary>A -Source to type: the source that is a value given in -Tag, else the first source.</summary>
         private static string SourceExample(EmptyRead explained, PointQuery query)
         {
-            var typed = explained.AllSeries.FirstOrDefault(source => query.Tags.Values.SelectMany(v => v).Any(value => string.Equals(value, source, StringComparison.OrdinalIgnoreCase)));
+            var typed = explained.Series.FirstOrDefault(source => query.Tags.Values.SelectMany(v => v).Any(value => string.Equals(value, source, StringComparison.OrdinalIgnoreCase)));
             return typed ?? explained.Series.FirstOrDefault() ?? string.Empty;
         }
 

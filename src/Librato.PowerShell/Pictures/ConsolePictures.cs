@@ -126,7 +126,7 @@ namespace Librato.PowerShell.Pictures
             };
 
         private string TimeLabel(long time) =>
-            new DateTimeOffset(EpochTime.ToDateTime(time)).ToLocalTime().ToString(End - Start > 86400 ? "MM-dd HH:mm" : "HH:mm", CultureInfo.InvariantCulture);
+            DisplayTime.LocalEpoch(time).ToString(End - Start > 86400 ? "MM-dd HH:mm" : "HH:mm", CultureInfo.InvariantCulture);
 
         private static BucketFunction BucketFor(string? summary)
         {

@@ -70,11 +70,10 @@ namespace Librato.PowerShell.Pictures
             var from = Local(start);
             var to = Local(end);
             var endFormat = from.Date == to.Date ? "HH:mm" : "yyyy-MM-dd HH:mm";
-            var offset = from.Offset == TimeSpan.Zero ? "UTC" : "UTC" + (from.Offset < TimeSpan.Zero ? "-" : "+") + from.Offset.ToString(@"hh\:mm", Invariant);
-            return from.ToString("yyyy-MM-dd HH:mm", Invariant) + " \u2013 " + to.ToString(endFormat, Invariant) + " " + offset;
+            return from.ToString("yyyy-MM-dd HH:mm", Invariant) + " \u2013 " + to.ToString(endFormat, Invariant) + " " + DisplayTime.UtcOffset(from);
         }
 
-        private static DateTimeOffset Local(long seconds) => new DateTimeOffset(EpochTime.ToDateTime(seconds)).ToLocalTime();
+        private static DateTimeOffset Local(long seconds) => DisplayTime.LocalEpoch(seconds);
 
         public void Write(Stream stream)
         {
