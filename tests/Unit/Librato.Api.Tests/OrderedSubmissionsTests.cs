@@ -116,14 +116,22 @@ namespace Librato.Api.Tests
             var first = new TaskCompletionSource<int>();
             using var cancel = new CancellationTokenSource();
             var started = false;
-            var a = order.Start(Batch(("m", "a", 1)), () => first.Task, cancel.Token);
+            var aSending = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var a = order.Start(Batch(("m", "a", 1)), () =>
+            {
+                aSending.TrySetResult(true);
+                return first.Task;
+            }, cancel.Token);
             var b = order.Start(Batch(("m", "a", 1)), () =>
             {
                 started = true;
                 return Task.FromResult(2);
             }, cancel.Token);
 
-            // Give b the time to reach its wait behind a (without it, b is cancelled before it starts, which passes too).
+            // a must be sending before the cancel, or it is rightly cancelled too: on a busy thread pool 50 ms was not
+            // always enough for it to start. Then give b the time to reach its wait behind a (without it, b is
+            // cancelled before it starts, which passes too).
+            await aSending.Task.WaitAsync(TimeSpan.FromSeconds(10));
             await Task.Delay(50);
             cancel.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b.WaitAsync(TimeSpan.FromSeconds(10)));
