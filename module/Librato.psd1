@@ -9,6 +9,8 @@
     Copyright            = '(c) Librato.PowerShell contributors. All rights reserved.'
     Description          = 'Send, read and manage Librato Metrics from PowerShell: batched measurement pipelines, metrics, and a local Librato API emulator for tests and runbooks.'
     PowerShellVersion    = '5.1'
+    # Loaded before the type data, which adapts the read-back objects of Librato.Api (see Librato.Types.ps1xml).
+    RequiredAssemblies   = @('Librato.Api.dll')
     FormatsToProcess     = @('Librato.Format.ps1xml')
     TypesToProcess       = @('Librato.Types.ps1xml')
     CmdletsToExport      = @(

@@ -288,6 +288,49 @@ deploys  8 2026-12-07 11:57:00 (open)              -      Deploy web v2
             $parsed[1].Value | Should -Be '0.25'
         }
 
+        It 'writes times to CSV as ISO 8601 with the local offset, durations as 1m07s, and reads them back' {
+            $tagged = New-Point 'weather.temperature' ([datetime]'2026-12-07 16:57:00') 22 -Tags @{ city = 'austin' }
+            $parsed = $tagged | ConvertTo-Csv | ConvertFrom-Csv
+            $parsed.Time | Should -BeExactly '2026-12-07T10:57:00-06:00'
+            $parsed.LocalTime | Should -BeExactly '2026-12-07T10:57:00-06:00'
+            ([datetimeoffset]$parsed.Time).UtcDateTime | Should -Be $tagged.Time
+
+            $status = [Librato.Api.LibratoAlertStatus]@{ AlertId = 1; Status = 'triggered'; TriggeredAt = [datetime]::UtcNow.AddSeconds(-67) }
+            $row = $status | ConvertTo-Csv | ConvertFrom-Csv
+            $row.TriggeredAt | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-06:00$'
+            $row.FiringFor | Should -Match '^1m0[6-9]s$'
+
+            $event = [Librato.Api.LibratoAnnotation]@{ Stream = 'deploys'; Title = 'v2'; StartTime = $tagged.Time; EndTime = $tagged.Time.AddSeconds(125) }
+            $row = $event | ConvertTo-Csv | ConvertFrom-Csv
+            $row.StartTime | Should -BeExactly '2026-12-07T10:57:00-06:00'
+            $row.EndTime | Should -BeExactly '2026-12-07T10:59:05-06:00'
+            $row.Duration | Should -BeExactly '2m05s'
+
+            $alert = [Librato.Api.LibratoAlert]@{ Name = 'web.cpu.high'; CreatedAt = $tagged.Time }
+            ($alert | ConvertTo-Csv | ConvertFrom-Csv).CreatedAt | Should -BeExactly '2026-12-07T10:57:00-06:00'
+        }
+
+        It 'keeps times DateTime and durations TimeSpan to everything but the text they write' {
+            $point = New-Point 'api.latency' ([datetime]'2026-12-07 16:57:00') 1 -Source 'web-1'
+            ($point | Get-Member Time).Definition | Should -BeExactly 'System.DateTime Time {get;set;}'
+            $point.Time | Should -BeOfType ([datetime])
+            $point.Time.Kind | Should -Be 'Utc'
+            $point.Time.ToString('o') | Should -BeExactly '2026-12-07T16:57:00.0000000Z'
+            $point.Time.ToString('yyyy', [cultureinfo]::InvariantCulture) | Should -BeExactly '2026'
+            $point.Time.AddMinutes(1) | Should -Be ([datetime]::SpecifyKind([datetime]'2026-12-07 16:58:00', 'Utc'))
+            $point.Time -lt [datetime]::UtcNow | Should -BeTrue
+            $later = New-Point 'api.latency' ([datetime]'2026-12-07 16:58:00') 2 -Source 'web-1'
+            (@($later, $point) | Sort-Object Time)[0].Value | Should -Be 1
+            $point.Time = '2026-12-07T11:00:00-06:00'
+            $point.PSObject.BaseObject.Time.ToUniversalTime() | Should -Be ([datetime]::SpecifyKind([datetime]'2026-12-07 17:00:00', 'Utc'))
+
+            $event = [Librato.Api.LibratoAnnotation]@{ StartTime = $later.Time; EndTime = $later.Time.AddSeconds(90) }
+            $event.Duration | Should -BeOfType ([timespan])
+            $event.Duration.TotalSeconds | Should -Be 90
+            $event.EndTime = $null
+            $event.IsOpen | Should -BeTrue
+        }
+
         It 'keeps tags an object in JSON, with times in ISO 8601 and their offset' {
             $tagged = New-Point 'weather.temperature' ([datetime]'2026-12-07 16:57:00') 22 -Tags @{ city = 'austin' }
             $json = $tagged | ConvertTo-Json -Compress

@@ -23,6 +23,11 @@ namespace Librato.Api
 
         public bool IsFiring => string.Equals(Status, Triggered, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>How long a firing alert has fired, to the second (ticks say nothing to someone reading it); null when it is not firing.</summary>
+        public TimeSpan? FiringFor => IsFiring && TriggeredAt is DateTime triggered
+            ? TimeSpan.FromSeconds(Math.Round((DateTime.UtcNow - triggered.ToUniversalTime()).TotalSeconds))
+            : (TimeSpan?)null;
+
         public override string ToString() => (Name ?? AlertId.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ": " + Status;
     }
 }

@@ -41,7 +41,7 @@ namespace Librato.PowerShell
         public static DateTimeOffset LocalEpoch(long seconds) => Local(EpochTime.ToDateTime(seconds));
 
         // Unspecified times are local, as PowerShell parses them from strings; the API's times are UTC.
-        private static DateTimeOffset Local(DateTime time) =>
+        internal static DateTimeOffset Local(DateTime time) =>
             new DateTimeOffset(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Local) : time).ToLocalTime();
     }
 }
