@@ -18,7 +18,9 @@ try {
     $token = ConvertTo-SecureString $emulator.Token -AsPlainText -Force
     Connect-Librato -Email $emulator.Email -Token $token -Endpoint $emulator.Url
 
+    # Ten whole minutes up to the last minute's start: the same data rolls up to the same numbers in every run.
     $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+    $now -= $now % 60
     $start = $now - 600
     $random = [Random]::new(42)
 
@@ -73,7 +75,7 @@ try {
     $counterBack = (Get-LibratoMetric demo.requests.total -StartTime $start -Resolution 1).Measurements.Count
     $latencyBack = @(Get-LibratoMeasurement demo.http.latency -StartTime $start -Resolution 1).Count
     $stats = Invoke-LibratoEmulatorControl -Emulator $emulator -Path 'stats'
-    Write-Host ("Read back {0} of {1} CPU points, {2} of {3} tagged latency points and {4} of {5} counter points." -f `
+    Write-Host ("Read back {0} of {1} CPU points, {2} of {3} latency, {4} of {5} counter." -f `
         $cpuBack, @($gauges).Count, $latencyBack, @($tagged).Count, $counterBack, @($counter).Count) -ForegroundColor Green
     if ($cpuBack -ne @($gauges).Count -or $latencyBack -ne @($tagged).Count -or $counterBack -ne @($counter).Count -or $stats.measurements -ne $all.Count) {
         throw 'The measurements read back differ from those sent.'

@@ -45,8 +45,26 @@ namespace Librato.PowerShell
         /// The series of a point as the last cell of a row: its source, or its tags as <c>k=v k2=v2</c>, broken into
         /// lines between tags where the row would pass the console's edge (PowerShell would break them mid-word).
         /// </summary>
-        public static string Series(LibratoMeasurement point, PSHost? host, int usedWidth) =>
-            point.Tags != null ? Lines(SeriesLabel.OfTags(point.Tags, " "), RemainingWidth(host, usedWidth)) : point.Source ?? string.Empty;
+        public static string Series(LibratoMeasurement point, PSHost? host, int usedWidth) => Series(point.Source, point.Tags, host, usedWidth);
+
+        /// <summary>As <see cref="Series(LibratoMeasurement, PSHost?, int)"/> for a measurement to send: tags when it has any, else its source.</summary>
+        public static string Series(Measurement measurement, PSHost? host, int usedWidth) =>
+            Series(measurement.Source, measurement.Tags is { Count: > 0 } ? measurement.Tags : null, host, usedWidth);
+
+        private static string Series(string? source, System.Collections.Generic.IDictionary<string, string>? tags, PSHost? host, int usedWidth) =>
+            tags != null ? Lines(SeriesLabel.OfTags(tags, " "), RemainingWidth(host, usedWidth)) : source ?? string.Empty;
+
+        /// <summary>A chart stream on one line: its metric shortened in the middle, then its source or tags; a composite whole.</summary>
+        public static string Stream(LibratoChartStream stream, int metricWidth)
+        {
+            var text = stream.ToString();
+            return stream.Composite == null && stream.Metric is string metric && text.StartsWith(metric, StringComparison.Ordinal)
+                ? Middle(metric, metricWidth) + text.Substring(metric.Length)
+                : text;
+        }
+
+        /// <summary>A cell with nothing to say says so, so no column of a listing is blank.</summary>
+        public static string OrDash(object? value) => value == null || (value is string text && text.Length == 0) ? "-" : value.ToString()!;
 
         /// <summary>The words of <paramref name="text"/> in lines of at most <paramref name="width"/> characters where they fit.</summary>
         public static string Lines(string text, int width)
