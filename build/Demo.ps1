@@ -16,7 +16,7 @@ $emulator = Start-LibratoEmulator -Path $EmulatorPath
 try {
     Write-Host "Librato emulator running at $($emulator.Url)" -ForegroundColor Green
     $token = ConvertTo-SecureString $emulator.Token -AsPlainText -Force
-    Connect-Librato -Email $emulator.Email -Token $token -Endpoint $emulator.Url
+    Connect-Librato -Email $emulator.Email -Token $token -Endpoint $emulator.Url | Out-Host
 
     # Ten whole minutes up to the last minute's start: the same data rolls up to the same numbers in every run.
     $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()

@@ -46,6 +46,9 @@ namespace Librato.Api
 
         public LibratoErrorKind Kind { get; }
 
+        /// <summary>The kind in a few words: <c>connection failed</c>, <c>TLS certificate not valid</c>.</summary>
+        public string KindText => Describe(Kind);
+
         public string Method { get; }
 
         /// <summary>The request path and query, relative to the endpoint.</summary>

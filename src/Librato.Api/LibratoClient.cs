@@ -97,6 +97,20 @@ namespace Librato.Api
         }
 
         /// <summary>
+        /// One cheap authenticated request, tried once (<c>GET /v1/metrics?length=1</c>, which every token role may
+        /// read): returns when the API takes the credentials, throws <see cref="LibratoApiException"/> otherwise.
+        /// </summary>
+        public async Task CheckCredentialsAsync(IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        {
+            var query = new QueryString().Add("offset", 0).Add("length", 1);
+            var response = await transport.SendAsync(
+                HttpMethod.Get, "v1/metrics" + query, null, trace, cancellationToken, new RequestPolicy { MaxRetries = 0 }).ConfigureAwait(false);
+
+            // A proxy's or a portal's page answers 200 too: only the API's own answer counts.
+            Read("GET", "v1/metrics", () => MetricJson.ReadMetricPage(response.Body));
+        }
+
+        /// <summary>
         /// <c>GET /v1/metrics/:name</c>: the metric, and with a query one answer's worth of its measurements.
         /// A truncated answer sets <see cref="LegacyRead.NextTime"/>.
         /// </summary>

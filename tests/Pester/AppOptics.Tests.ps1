@@ -60,8 +60,8 @@ Describe 'Connect-Librato -AppOptics' {
     }
 
     It 'defaults to the AppOptics API over https, and Librato stays the default otherwise' {
-        (Connect-Librato -AppOptics -Token $SecureToken -PassThru).Endpoint | Should -Be ([uri]'https://api.appoptics.com')
-        $librato = Connect-Librato -Email a@b.c -Token $SecureToken -PassThru
+        (Connect-Librato -AppOptics -Token $SecureToken -SkipCredentialCheck).Endpoint | Should -Be ([uri]'https://api.appoptics.com')
+        $librato = Connect-Librato -Email a@b.c -Token $SecureToken -SkipCredentialCheck
         $librato.Api | Should -Be 'Librato'
         $librato.Endpoint | Should -Be ([uri]'https://metrics-api.librato.com')
     }
@@ -72,8 +72,9 @@ Describe 'Connect-Librato -AppOptics' {
         (Get-EmulatorRequests $Emulator | Where-Object method -EQ 'POST').path | Should -Be '/v1/measurements'
     }
 
-    It 'is refused by AppOptics when connected as Librato (email and token)' {
-        Connect-Librato -Email $Emulator.Email -Token $SecureToken -Endpoint $Emulator.Url
+    It 'is refused by AppOptics when connected as Librato (email and token): at connect, and on first use without the check' {
+        { Connect-Librato -Email $Emulator.Email -Token $SecureToken -Endpoint $Emulator.Url } | Should -Throw -ErrorId 'Librato.AuthenticationFailed,*'
+        Connect-Librato -Email $Emulator.Email -Token $SecureToken -Endpoint $Emulator.Url -SkipCredentialCheck
         $err = { Get-LibratoMetric } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'Librato.Unauthorized*'
     }
@@ -84,7 +85,7 @@ Describe 'Connect-Librato -AppOptics' {
 
     It 'never shows the token in verbose output, ToString, Format-List, JSON or CLIXML' {
         $secret = 'tok-' + [guid]::NewGuid().ToString('N')
-        $output = Connect-Librato -AppOptics -Token (ConvertTo-SecureString $secret -AsPlainText -Force) -Endpoint $Emulator.Url -PassThru -Verbose 4>&1
+        $output = Connect-Librato -AppOptics -Token (ConvertTo-SecureString $secret -AsPlainText -Force) -Endpoint $Emulator.Url -SkipCredentialCheck -Verbose 4>&1
         $session = $output | Where-Object { $_ -is [Librato.PowerShell.LibratoSession] }
         $verbose = $output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         $verbose.Message | Should -Match 'Connected to AppOptics at'

@@ -59,13 +59,20 @@ BeforeDiscovery {
         @{ Case = 'a zero period'; Item = @{ Name = 'm'; Value = 1; Period = 0 }; Id = 'Librato.InvalidPeriod' }
         @{ Case = 'a period that is not a number'; Item = @{ Name = 'm'; Value = 1; Period = 'minute' }; Id = 'Librato.InvalidPeriod' }
         @{ Case = 'a null in the pipeline'; Item = $null; Id = 'Librato.InvalidInputObject' }
+        @{ Case = 'a value with a decimal comma'; Item = @{ Name = 'm'; Value = '1,5' }; Id = 'Librato.InvalidValue' }
+        @{ Case = 'a tag whose value is a table'; Item = @{ Name = 'm'; Value = 1; Tags = @{ a = @{ b = 1 } } }; Id = 'Librato.InvalidTag' }
         @{ Case = 'a plain number without -Name'; Item = 42; Id = 'Librato.InvalidInputObject' }
         @{ Case = 'a counter sample with a bad path'; Item = 'sample:bad-path'; Id = 'Librato.InvalidCounterSample' }
         @{ Case = 'a counter sample that failed'; Item = 'sample:status'; Id = 'Librato.InvalidCounterSample' }
         @{ Case = 'a counter sample without a value'; Item = 'sample:novalue'; Id = 'Librato.InvalidValue' }
     )
     $script:ParameterCases = @(
-        @{ Case = 'Send -Value not a number'; Script = { Send-LibratoMetric -Name m -Value 'abc' }; Id = 'CannotConvertArgument*' }
+        @{ Case = 'Send -Value not a number'; Script = { Send-LibratoMetric -Name m -Value 'abc' }; Id = 'ParameterArgumentTransformationError*' }
+        @{ Case = 'Send -Value with a decimal comma'; Script = { Send-LibratoMetric -Name m -Value '1,5' }; Id = 'ParameterArgumentTransformationError*' }
+        @{ Case = 'Send -Value $null'; Script = { Send-LibratoMetric -Name m -Value $null }; Id = 'ParameterArgumentTransformationError*' }
+        @{ Case = 'Send -Tags with a table as a value'; Script = { Send-LibratoMetric -Name m -Value 1 -Tags @{ a = @{ b = 1 } } }; Id = 'Librato.InvalidTag,*' }
+        @{ Case = 'New-LibratoQueue -Tags with a list as a value'; Script = { New-LibratoQueue -Tags @{ a = 1, 2 } }; Id = 'Librato.InvalidTag,*' }
+        @{ Case = 'Connect-Librato -DefaultTags with a table as a value'; Script = { Connect-Librato -Email a@b.c -Token (ConvertTo-SecureString t -AsPlainText -Force) -DefaultTags @{ a = @{ b = 1 } } }; Id = 'Librato.InvalidTag,*' }
         @{ Case = 'Send -BatchSize 0'; Script = { Send-LibratoMetric -Name m -Value 1 -BatchSize 0 }; Id = 'ParameterArgumentValidationError*' }
         @{ Case = 'Send -BatchSize 1001'; Script = { Send-LibratoMetric -Name m -Value 1 -BatchSize 1001 }; Id = 'ParameterArgumentValidationError*' }
         @{ Case = 'Send -Type histogram'; Script = { Send-LibratoMetric -Name m -Value 1 -Type histogram }; Id = 'ParameterArgumentValidationError*' }
@@ -208,5 +215,38 @@ Describe 'Malformed answers from a server' {
             body = '{"query":{"found":1,"length":1,"offset":0,"total":1},"metrics":[{"name":"x","type":"gauge","brand_new_field":{"a":[1,2]}}],"extra":true}'
         }
         (Get-LibratoMetric).Name | Should -Be 'x'
+    }
+}
+
+Describe 'One way to read a value' {
+    It 'gives -Value "1,5" the message a piped "1,5" gets, and stores neither' {
+        try { Send-LibratoMetric -Name one.parser -Value '1,5' } catch { $parameter = $_ }
+        [pscustomobject]@{ Name = 'one.parser'; Value = '1,5' } | Send-LibratoMetric -ErrorVariable piped -ErrorAction SilentlyContinue
+        $expected = "Value '1,5' is not a number: write numbers with a dot for the decimals and without thousands separators (1.5, 1500)."
+        $parameter.Exception.Message | Should -Match ([regex]::Escape($expected))
+        $piped[0].Exception.Message | Should -Be $expected
+        $piped[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidValue,*'
+        (Get-EmulatorStats $Emulator).per_metric.'one.parser' | Should -BeNullOrEmpty
+    }
+
+    It 'refuses $null from an undefined variable in a queue or an aggregator instead of storing 0' {
+        $queue = New-LibratoQueue
+        { $queue.Add('one.parser.queue', $undefinedTotal, 'nas-1') } | Should -Throw '*$null*never set*'
+        { $queue.AddCounter('one.parser.queue', '1,5') } | Should -Throw "*Value '1,5' is not a number*"
+        $queue.Add('one.parser.queue', '2.5', 'nas-1')
+        $queue.Count | Should -Be 1
+        $queue.Pending[0].Value | Should -Be 2.5
+        $aggregator = New-LibratoAggregator
+        { $aggregator.Add('one.parser.aggregate', $null) } | Should -Throw '*$null*'
+        $aggregator.Count | Should -Be 0
+        $queue.Dispose()
+    }
+
+    It 'names the tag whose value is not text or a number' {
+        [pscustomobject]@{ Name = 'one.parser.tags'; Value = 1; Tags = @{ host = 'a'; role = @{ b = 1 } } } |
+            Send-LibratoMetric -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidTag,*'
+        $failed[0].Exception.Message | Should -Match "Tags of 'one.parser.tags' give the tag 'role' a hashtable as its value; a tag value is one piece of text or a number"
+        (Get-EmulatorStats $Emulator).per_metric.'one.parser.tags' | Should -BeNullOrEmpty
     }
 }

@@ -26,8 +26,8 @@ Describe 'Connect-Librato' {
             (Get-EmulatorStats $Emulator).per_metric.'connect.check'.measurements | Should -Be 1
         }
 
-        It 'returns the session only with -PassThru' {
-            Connect-Librato -Email $Emulator.Email -Token $SecureToken -Endpoint $Emulator.Url | Should -BeNullOrEmpty
+        It 'writes the session, with or without -PassThru' {
+            (Connect-Librato -Email $Emulator.Email -Token $SecureToken -Endpoint $Emulator.Url) | Should -BeOfType ([Librato.PowerShell.LibratoSession])
             $session = Connect-Librato -Email $Emulator.Email -Token $SecureToken -Endpoint $Emulator.Url -PassThru -TimeoutSec 42
             $session | Should -BeOfType ([Librato.PowerShell.LibratoSession])
             $session.TimeoutSec | Should -Be 42
@@ -44,7 +44,7 @@ Describe 'Connect-Librato' {
 
         It 'reports wrong credentials on first use with Librato.Unauthorized' {
             $credential = [pscredential]::new($Emulator.Email, (ConvertTo-SecureString 'wrong-token' -AsPlainText -Force))
-            Connect-Librato -Credential $credential -Endpoint $Emulator.Url
+            Connect-Librato -Credential $credential -Endpoint $Emulator.Url -SkipCredentialCheck
             $err = { Get-LibratoMetric } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -BeLike 'Librato.Unauthorized*'
             $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
@@ -76,12 +76,12 @@ Describe 'Connect-Librato' {
         }
 
         It 'accepts plain http to another host with -AllowUnencryptedAuthentication' {
-            $session = Connect-Librato -Email a@b.c -Token $SecureToken -Endpoint 'http://metrics.example.com' -AllowUnencryptedAuthentication -PassThru
+            $session = Connect-Librato -Email a@b.c -Token $SecureToken -Endpoint 'http://metrics.example.com' -AllowUnencryptedAuthentication -SkipCredentialCheck
             $session.AllowUnencryptedAuthentication | Should -BeTrue
         }
 
         It 'defaults to the Librato API over https' {
-            $session = Connect-Librato -Email a@b.c -Token $SecureToken -PassThru
+            $session = Connect-Librato -Email a@b.c -Token $SecureToken -SkipCredentialCheck
             $session.Endpoint | Should -Be ([uri]'https://metrics-api.librato.com')
         }
 
@@ -94,7 +94,7 @@ Describe 'Connect-Librato' {
     Context 'the token stays secret' {
         It 'never shows the token in ToString, Format-List, JSON or CLIXML' {
             $secret = 'tok-' + [guid]::NewGuid().ToString('N')
-            $session = Connect-Librato -Email a@b.c -Token (ConvertTo-SecureString $secret -AsPlainText -Force) -Endpoint $Emulator.Url -PassThru -Verbose 4>&1 |
+            $session = Connect-Librato -Email a@b.c -Token (ConvertTo-SecureString $secret -AsPlainText -Force) -Endpoint $Emulator.Url -SkipCredentialCheck -Verbose 4>&1 |
                 Where-Object { $_ -is [Librato.PowerShell.LibratoSession] }
             $texts = @(
                 $session.ToString()
@@ -127,7 +127,7 @@ Describe 'Disconnect-Librato and the session requirement' {
 
     It 'lets -Session override the default session' {
         $good = Connect-Librato -Email $Emulator.Email -Token $SecureToken -Endpoint $Emulator.Url -PassThru
-        Connect-Librato -Email $Emulator.Email -Token (ConvertTo-SecureString 'wrong' -AsPlainText -Force) -Endpoint $Emulator.Url
+        Connect-Librato -Email $Emulator.Email -Token (ConvertTo-SecureString 'wrong' -AsPlainText -Force) -Endpoint $Emulator.Url -SkipCredentialCheck | Out-Null
         Send-LibratoMetric -Name session.override -Value 3 -Session $good
         (Get-EmulatorStats $Emulator).per_metric.'session.override'.measurements | Should -Be 1
         Disconnect-Librato

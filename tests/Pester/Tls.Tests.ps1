@@ -60,7 +60,7 @@ Describe 'Sending over TLS' {
         $run = Invoke-Child -Environment @{ SSL_CERT_FILE = $CaFile } -Script @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$(Join-Path $ModulePath 'Librato.psd1')'
-Connect-Librato -Email '$($Emulator.Email)' -Token (ConvertTo-SecureString '$($Emulator.Token)' -AsPlainText -Force) -Endpoint '$($Emulator.Url)'
+Connect-Librato -Email '$($Emulator.Email)' -Token (ConvertTo-SecureString '$($Emulator.Token)' -AsPlainText -Force) -Endpoint '$($Emulator.Url)' | Out-Null
 0..999 | ForEach-Object { [pscustomobject]@{ Name = 'tls.metric'; Value = `$_; Source = "s`$_"; Time = $Time } } | Send-LibratoMetric
 (Get-LibratoMetric tls.metric -StartTime ([DateTimeOffset]::FromUnixTimeSeconds($Time - 60).UtcDateTime) -Resolution 1).Measurements.Count
 "@

@@ -49,7 +49,8 @@ AfterAll {
 Describe 'Default views against their golden text' {
     BeforeAll {
         $script:Emulator = Start-TestEmulator
-        $script:Session = Connect-TestEmulator $Emulator
+        # As users connect: with the credential check, so the session says they were accepted.
+        $script:Session = Connect-Librato -Email $Emulator.Email -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force) -Endpoint $Emulator.Url
         $long = 'payments.api.checkout.authorize.latency.p99.milliseconds'
         $at = [DateTimeOffset]::new(2026, 12, 7, 16, 57, 0, [TimeSpan]::Zero).ToUnixTimeSeconds()
 
@@ -91,6 +92,25 @@ Describe 'Default views against their golden text' {
         } | Send-LibratoMetric
         $script:Pictures = Show-LibratoMetric api.latency -StartTime ([DateTimeOffset]::FromUnixTimeSeconds($T0).UtcDateTime) -EndTime ([DateTimeOffset]::FromUnixTimeSeconds($T0 + 1800).UtcDateTime)
 
+        $script:Metrics = @(
+            [Librato.Api.LibratoMetric]@{ Name = 'web.cpu.percent'; Description = 'CPU busy percent per web server'; Period = 60 }
+            [Librato.Api.LibratoMetric]@{ Name = $long; Type = 'gauge' }
+            [Librato.Api.LibratoMetric]@{ Name = 'web.requests.total'; Type = 'counter'; DisplayName = 'Requests served' }
+        )
+        $Metrics[1].Attributes['display_units_short'] = 'ms'
+        $Metrics[1].Attributes['summarize_function'] = 'max'
+        $point = [Librato.Api.LibratoMeasurement]@{ Metric = $long; Time = [DateTimeOffset]::FromUnixTimeSeconds($at).UtcDateTime; Value = 250.5; Source = 'web-frontend-01' }
+        $script:Point = $point
+        $script:Alert = [Librato.Api.LibratoAlert]@{ Id = 1234567; Name = 'payments.checkout.latency.high'; Active = $true }
+        $Alert.Conditions = [System.Collections.Generic.List[Librato.Api.AlertCondition]]@(
+            [Librato.Api.AlertCondition]@{ Type = 'above'; MetricName = $long; Threshold = 900; SummaryFunction = 'max'; Duration = 300 }
+            [Librato.Api.AlertCondition]@{ Type = 'absent'; MetricName = 'web.requests.total'; Duration = 600 })
+        $script:Service = [Librato.Api.LibratoService]@{ Id = 7; Title = 'ops-slack'; Type = 'slack' }
+        $Service.Settings['url'] = 'https://hooks.slack.com/services/T000/B000/XXXXSECRET'
+        $Service.Settings['channel'] = '#ops'
+        $script:Status = [Librato.Api.LibratoAlertStatus]@{ AlertId = 1234567; Name = 'payments.checkout.latency.high'; Status = 'cleared'; TriggeredAt = $point.Time; ClearedAt = $point.Time.AddMinutes(12) }
+        $script:AnnotationStream = [Librato.Api.LibratoAnnotationStream]@{ Name = 'deploys'; DisplayName = 'Deployments' }
+
         $script:OutboxDir = Join-Path ([System.IO.Path]::GetTempPath()) ('librato-golden-' + [guid]::NewGuid().ToString('n'))
         $token = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
         $outboxSession = Connect-Librato -Endpoint $Emulator.Url -Email $Emulator.Email -Token $token -OutboxPath $OutboxDir -PassThru
@@ -106,7 +126,8 @@ Describe 'Default views against their golden text' {
 
     It '<Name> at <Width> columns' -ForEach @(
         foreach ($width in 80, 120) {
-            foreach ($name in 'session', 'queue', 'queued', 'failed', 'submitted', 'aggregator', 'space', 'chart', 'streams', 'pictures', 'outbox') {
+            foreach ($name in 'session', 'queue', 'queued', 'failed', 'submitted', 'aggregator', 'space', 'chart', 'streams', 'pictures', 'outbox',
+                'metrics', 'alerts', 'services', 'annotation-streams', 'point-list', 'metric-list', 'service-list', 'status-list') {
                 @{ Name = $name; Width = $width }
             }
         }
@@ -123,6 +144,14 @@ Describe 'Default views against their golden text' {
             'streams' { $Chart.Streams }
             'pictures' { $Pictures }
             'outbox' { $Delivered }
+            'metrics' { $Metrics }
+            'alerts' { $Alert }
+            'services' { $Service }
+            'annotation-streams' { $AnnotationStream }
+            'point-list' { $Point | Format-List }
+            'metric-list' { $Metrics[1] | Format-List }
+            'service-list' { $Service | Format-List }
+            'status-list' { $Status | Format-List }
         }
         Assert-Golden -Name $Name -Width $Width -Text ($objects | Show-Table -Width $Width)
     }

@@ -121,6 +121,11 @@ namespace Librato.PowerShell.Commands
         [ValidateNotNull]
         public Hashtable? DefaultTags { get; set; }
 
+        /// <summary>Connects without the one request that checks the credentials (for a machine that cannot reach the API yet).</summary>
+        [Parameter]
+        public SwitchParameter SkipCredentialCheck { get; set; }
+
+        /// <summary>Kept for scripts written before Connect-Librato always wrote its session; the session is written either way.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -144,7 +149,8 @@ namespace Librato.PowerShell.Commands
             };
             if (!InputConversion.TryTags(DefaultTags, out var defaultTags))
             {
-                throw new PSArgumentException("DefaultTags must be a hashtable of tag names and values.");
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"-DefaultTags: {InputConversion.TagsProblem(DefaultTags)}."), ErrorIds.InvalidTag, ErrorCategory.InvalidArgument, DefaultTags));
             }
 
             if (defaultTags != null)
@@ -157,14 +163,70 @@ namespace Librato.PowerShell.Commands
                 ReadCredentials(), options, AllowUnencryptedAuthentication.IsPresent, SanitizeMetricNames.IsPresent, defaultTags, outbox,
                 MaxSendDurationSec == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(MaxSendDurationSec));
 
-            // The replaced session stays usable: scripts may still hold it from -PassThru.
+            if (!SkipCredentialCheck)
+            {
+                CheckCredentials(session);
+            }
+
+            // The replaced session stays usable: scripts may still hold it.
             SessionStore.Replace(session);
             WriteVerbose(session.Email == null
-                ? $"Connected to {session.Api} at {session.Endpoint} with an API token."
-                : $"Connected to {session.Endpoint} as {session.Email}.");
-            if (PassThru)
+                ? $"Connected to {session.Api} at {session.Endpoint} with an API token ({session.Credentials})."
+                : $"Connected to {session.Endpoint} as {session.Email} ({session.Credentials}).");
+            WriteObject(session);
+        }
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        private readonly System.Threading.CancellationTokenSource stopping = new System.Threading.CancellationTokenSource();
+
+        /// <summary>
+        /// One request tells a wrong token now rather than at the first send. Refused credentials (and a session no
+        /// request could get past) end the command and keep the previous session; an endpoint that cannot be reached
+        /// or fails only warns, so a scheduled task with an outbox still connects and spools during an outage.
+        /// </summary>
+        private void CheckCredentials(LibratoSession session)
+        {
+            var progress = new ProgressRecord(ProgressIds.Connect, "Connect-Librato", $"Checking the credentials at {session.Endpoint}");
+            WriteProgress(progress);
+            var trace = new VerboseTrace();
+            try
             {
-                WriteObject(session);
+                session.Client.CheckCredentialsAsync(trace, stopping.Token).GetAwaiter().GetResult();
+                session.Credentials = LibratoSession.CredentialsAccepted;
+            }
+            catch (LibratoApiException ex) when (ex.Kind == LibratoErrorKind.Unauthorized || ex.Kind == LibratoErrorKind.Forbidden)
+            {
+                session.Dispose();
+                var who = session.Email == null ? "the AppOptics token" : $"the email '{session.Email}' and its API token";
+                var record = new ErrorRecord(ex, ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, session.Endpoint);
+                record.ErrorDetails = new ErrorDetails(
+                    $"The API at {session.Endpoint} refused {who} ({ex.StatusCode} {(ex.Kind == LibratoErrorKind.Unauthorized ? "unauthorized" : "forbidden")}). " +
+                    "Check that the token is a current API token of that account (Librato: Settings > API Tokens) and that the email is the " +
+                    "account's login, then run Connect-Librato again. The previous session, if any, is still the default.")
+                {
+                    RecommendedAction = "Run Connect-Librato again with a valid email and API token.",
+                };
+                ThrowTerminatingError(record);
+            }
+            catch (LibratoApiException ex)
+            {
+                // Also a certificate, proxy or redirect problem: the commands that follow end with it by its own id,
+                // and measurements sent meanwhile are kept (in the outbox, or in Unsent) rather than lost with a refusal here.
+                session.Credentials = $"{LibratoSession.NotChecked} ({ex.KindText})";
+                WriteWarning(
+                    $"Connected without checking the credentials: {ex.Message} Measurements are sent when the endpoint answers" +
+                    (session.OutboxPath != null ? $"; until then they wait in the outbox at {session.OutboxPath}." : "; a send fails until then, and Connect-Librato -OutboxPath keeps them on disk meanwhile."));
+            }
+            finally
+            {
+                while (trace.TryTake(out var line))
+                {
+                    WriteVerbose(line);
+                }
+
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
             }
         }
 

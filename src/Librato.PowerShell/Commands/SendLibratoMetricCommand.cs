@@ -59,6 +59,7 @@ namespace Librato.PowerShell.Commands
         public string? Name { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ValueSet)]
+        [Number]
         public double Value { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
@@ -126,6 +127,7 @@ namespace Librato.PowerShell.Commands
             }
 
             var session = ActiveSession;
+            ThrowIfTagsInvalid(Tags, nameof(Tags));
             InputConversion.TryTags(Tags, out var tags);
             var levels = Queue == null
                 ? new[] { tags, session.DefaultTagLevel }

@@ -6,8 +6,26 @@ namespace Librato.PowerShell
     /// <summary>Turns API failures into error records with stable ids and fitting categories.</summary>
     internal static class ApiErrors
     {
-        public static ErrorRecord ToRecord(LibratoApiException ex, object? target, string? errorId = null) =>
-            new ErrorRecord(ex, errorId ?? IdFor(ex.Kind), CategoryFor(ex.Kind), target);
+        public static ErrorRecord ToRecord(LibratoApiException ex, object? target, string? errorId = null)
+        {
+            var record = new ErrorRecord(ex, errorId ?? IdFor(ex.Kind), CategoryFor(ex.Kind), target);
+            if (ex.Kind == LibratoErrorKind.Unauthorized || ex.Kind == LibratoErrorKind.Forbidden)
+            {
+                // Credentials that worked at connect can be revoked or expire: say what to do, not only what HTTP said.
+                record.ErrorDetails = new ErrorDetails(
+                    (ex.Kind == LibratoErrorKind.Unauthorized
+                        ? "The API no longer accepts this session's credentials"
+                        : "The API does not permit this session's token to do this") +
+                    $" ({ex.StatusCode} to {ex.Method} {ex.Path}). Run Connect-Librato again with a current API token" +
+                    (ex.Kind == LibratoErrorKind.Forbidden ? " whose role allows it (admin for changes, recorder for sending)." : ".") +
+                    (ex.ApiErrors.Count > 0 ? " The API said: " + string.Join("; ", ex.ApiErrors) : string.Empty))
+                {
+                    RecommendedAction = "Run Connect-Librato again with a valid API token.",
+                };
+            }
+
+            return record;
+        }
 
         /// <summary>
         /// The id for a batch that was not delivered: <see cref="ErrorIds.SubmitFailed"/>, except where the cause has an

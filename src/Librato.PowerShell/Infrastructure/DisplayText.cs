@@ -22,11 +22,13 @@ namespace Librato.PowerShell
             // Cut at dots where that keeps a fair share of both ends: payments.…milliseconds, not payments.ap…lliseconds.
             var tail = (width - 1) / 2;
             var minimum = Math.Max(1, (width - 1) / 3);
+            var tailAtDot = false;
             for (var i = text.Length - (width - 1 - minimum); i < text.Length - minimum; i++)
             {
                 if (i > 0 && text[i - 1] == '.')
                 {
                     tail = text.Length - i;
+                    tailAtDot = true;
                     break;
                 }
             }
@@ -36,6 +38,12 @@ namespace Librato.PowerShell
             if (dot >= minimum - 1)
             {
                 head = dot + 1;
+
+                // A tail that starts mid-word anyway takes the room the head gave up: memory.…ailable_mbytes, not memory.…ble_mbytes.
+                if (!tailAtDot)
+                {
+                    tail = width - 1 - head;
+                }
             }
 
             return text.Substring(0, head) + "\u2026" + text.Substring(text.Length - tail);

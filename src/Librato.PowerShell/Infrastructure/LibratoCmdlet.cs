@@ -162,6 +162,15 @@ namespace Librato.PowerShell
             return result;
         }
 
+        /// <summary>A tag parameter whose values are not all text or numbers ends the command with Librato.InvalidTag.</summary>
+        internal void ThrowIfTagsInvalid(System.Collections.IDictionary? tags, string parameter)
+        {
+            if (InputConversion.TagsProblem(tags) is string problem)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"-{parameter}: {problem}."), ErrorIds.InvalidTag, ErrorCategory.InvalidArgument, tags));
+            }
+        }
+
         internal void FlushTrace()
         {
             while (Trace.TryTake(out var line))

@@ -15,5 +15,6 @@ namespace Librato.PowerShell
         public const int DeliverOutbox = 9_410;
         public const int SubmitQueue = 9_411;
         public const int DrawMetric = 9_412;
+        public const int Connect = 9_413;
     }
 }

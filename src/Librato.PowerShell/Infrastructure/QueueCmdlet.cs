@@ -40,6 +40,7 @@ namespace Librato.PowerShell
                     ErrorIds.InvalidInterval, ErrorCategory.InvalidArgument, AutoSubmitInterval));
             }
 
+            ThrowIfTagsInvalid(Tags, nameof(Tags));
             InputConversion.TryTags(Tags, out var tags);
             var options = new MeasurementQueueOptions
             {

@@ -89,6 +89,33 @@ namespace Librato.PowerShell
             }
         }
 
+        /// <summary>
+        /// A measurement value given as a parameter or a method argument, read as piped values are. $null (often an
+        /// undefined variable) and text that is not a number throw, naming the value and the way to write it.
+        /// </summary>
+        public static double ReadValue(object? value)
+        {
+            var raw = value is PSObject pso ? pso.BaseObject : value;
+            if (raw == null)
+            {
+                throw new ArgumentTransformationMetadataException(
+                    "The value is $null, which is no number: a variable that was never set reads as $null. Give a number, such as 1.5.");
+            }
+
+            if (!TryNumber(raw, out var number) || number == null)
+            {
+                throw new ArgumentTransformationMetadataException(NotANumberMessage("Value", raw));
+            }
+
+            return number.Value;
+        }
+
+        /// <summary>The message for a value that is not a number, the same for every way a value arrives.</summary>
+        public static string NotANumberMessage(string property, object? raw) =>
+            raw is string
+                ? $"{property} '{raw}' is not a number: write numbers with a dot for the decimals and without thousands separators (1.5, 1500)."
+                : $"{property} '{raw}' is not a number.";
+
         [MethodImpl(HotPath.Optimized)]
         public static bool TryCount(object? value, out long? count)
         {
@@ -261,7 +288,7 @@ namespace Librato.PowerShell
                 return true;
             }
 
-            if (!(raw is IDictionary dictionary))
+            if (!(raw is IDictionary dictionary) || TagsProblem(dictionary) != null)
             {
                 return false;
             }
@@ -276,6 +303,37 @@ namespace Librato.PowerShell
 
             tags = result;
             return true;
+        }
+
+        /// <summary>
+        /// Why a tag table cannot be read as tags, as the end of a sentence about it; null when it can. A tag value is one
+        /// piece of text or a number: a nested table or a list would otherwise be stored as its type name.
+        /// </summary>
+        public static string? TagsProblem(object? value)
+        {
+            var raw = Unwrap(value);
+            if (raw == null)
+            {
+                return null;
+            }
+
+            if (!(raw is IDictionary dictionary))
+            {
+                return "must be a hashtable of tag names and values";
+            }
+
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                var tagValue = Unwrap(entry.Value);
+                if (tagValue != null && !(tagValue is string) && !(tagValue is ValueType))
+                {
+                    var key = Unwrap(entry.Key);
+                    var kind = tagValue is IDictionary ? "a hashtable" : tagValue is IEnumerable ? "a list" : "an object (" + tagValue.GetType().Name + ")";
+                    return $"give the tag '{key}' {kind} as its value; a tag value is one piece of text or a number, as in @{{ {key} = 'value' }}";
+                }
+            }
+
+            return null;
         }
 
         [MethodImpl(HotPath.Optimized)]

@@ -169,7 +169,9 @@ namespace Librato.PowerShell
             raw = get[InputField.Tags];
             if (!tagReader.TryRead(raw, out var tags))
             {
-                problem = new InputProblem(ErrorIds.InvalidInputObject, $"Tags of '{name}' must be a hashtable of tag names and values.");
+                problem = new InputProblem(
+                    InputConversion.Unwrap(raw) is System.Collections.IDictionary ? ErrorIds.InvalidTag : ErrorIds.InvalidInputObject,
+                    $"Tags of '{name}' {InputConversion.TagsProblem(raw)}.");
                 return null;
             }
 
@@ -209,7 +211,7 @@ namespace Librato.PowerShell
         }
 
         private static InputProblem NotANumber(string property, object? raw) =>
-            new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidValue), $"{property} '{raw}' is not a number.");
+            new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidValue), InputConversion.NotANumberMessage(property, raw));
 
         /// <summary>Fills what the input left out from the cmdlet's parameters, the inherited tags and the session's naming.</summary>
         [MethodImpl(HotPath.Optimized)]

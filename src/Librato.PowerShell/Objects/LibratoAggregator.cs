@@ -35,11 +35,13 @@ namespace Librato.PowerShell
 
         internal MeasurementAggregator Core { get; }
 
-        public void Add(string name, double value)
+        /// <summary>Adds a value (a number, or text that is one, as piped values are read; never $null).</summary>
+        public void Add(string name, object? value)
         {
+            var number = InputConversion.ReadValue(value);
             lock (gate)
             {
-                Core.Add(Session.MeasurementName(name), value);
+                Core.Add(Session.MeasurementName(name), number);
             }
         }
 
@@ -101,7 +103,11 @@ namespace Librato.PowerShell
 
         internal static IDictionary<string, string>? ToTags(IDictionary? tags)
         {
-            InputConversion.TryTags(tags, out var result);
+            if (!InputConversion.TryTags(tags, out var result))
+            {
+                throw new ArgumentException("Tags " + InputConversion.TagsProblem(tags) + ".", nameof(tags));
+            }
+
             return result;
         }
     }

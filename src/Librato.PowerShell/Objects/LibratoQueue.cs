@@ -40,24 +40,27 @@ namespace Librato.PowerShell
 
         internal MeasurementQueue Core { get; }
 
+        // Values are read as piped values are: a number, or text that is one; $null (an undefined variable) and text
+        // such as "1,5" throw instead of being stored as 0 or 15.
+
         /// <summary>Adds a gauge without a source.</summary>
-        public void Add(string name, double value) => Add(new Measurement(name, value));
+        public void Add(string name, object? value) => Add(new Measurement(name, InputConversion.ReadValue(value)));
 
         /// <summary>Adds a gauge with a source.</summary>
-        public void Add(string name, double value, string source) => Add(new Measurement(name, value) { Source = source });
+        public void Add(string name, object? value, string source) => Add(new Measurement(name, InputConversion.ReadValue(value)) { Source = source });
 
         /// <summary>Adds a tagged gauge.</summary>
-        public void Add(string name, double value, IDictionary tags) =>
-            Add(new Measurement(name, value) { Tags = LibratoAggregator.ToTags(tags) });
+        public void Add(string name, object? value, IDictionary tags) =>
+            Add(new Measurement(name, InputConversion.ReadValue(value)) { Tags = LibratoAggregator.ToTags(tags) });
 
         /// <summary>Adds a gauge at a given time.</summary>
-        public void Add(string name, double value, DateTime time) =>
-            Add(new Measurement(name, value) { Time = EpochTime.FromDateTime(time) });
+        public void Add(string name, object? value, DateTime time) =>
+            Add(new Measurement(name, InputConversion.ReadValue(value)) { Time = EpochTime.FromDateTime(time) });
 
-        public void AddCounter(string name, double value) => Add(new Measurement(name, value) { Type = MetricType.Counter });
+        public void AddCounter(string name, object? value) => Add(new Measurement(name, InputConversion.ReadValue(value)) { Type = MetricType.Counter });
 
-        public void AddCounter(string name, double value, string source) =>
-            Add(new Measurement(name, value) { Type = MetricType.Counter, Source = source });
+        public void AddCounter(string name, object? value, string source) =>
+            Add(new Measurement(name, InputConversion.ReadValue(value)) { Type = MetricType.Counter, Source = source });
 
         /// <summary>Adds a measurement; its tags are resolved against the queue's and the session's.</summary>
         public void Add(Measurement measurement)

@@ -96,6 +96,16 @@ namespace Librato.PowerShell
 
         public DateTimeOffset ConnectedAt { get; }
 
+        /// <summary>
+        /// What Connect-Librato found out about the credentials: <c>accepted</c>, <c>not checked</c> (with
+        /// -SkipCredentialCheck), or <c>not checked (</c>what stopped the check<c>)</c>, such as <c>connection failed</c>
+        /// (Connect-Librato's warning says more).
+        /// </summary>
+        public string Credentials { get; internal set; } = NotChecked;
+
+        internal const string CredentialsAccepted = "accepted";
+        internal const string NotChecked = "not checked";
+
         public bool IsClosed { get; private set; }
 
         internal LibratoClient Client
