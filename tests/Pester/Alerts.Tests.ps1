@@ -277,7 +277,7 @@ Describe 'New-LibratoAlert' {
     }
 
     It 'refuses a title two services share with Librato.AmbiguousServiceTitle' {
-        $twin = New-LibratoService -Title 'ops mail' -Type mail -Settings @{ addresses = 'other@example.com' }
+        $twin = New-LibratoService -Title 'ops mail' -Type mail -Settings @{ addresses = 'other@example.com' } -Force
         try {
             $err = { New-LibratoAlert v.alert -MetricName cpu -Above 1 -Service 'ops mail' } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -BeLike 'Librato.AmbiguousServiceTitle,*'

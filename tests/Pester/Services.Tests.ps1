@@ -40,10 +40,10 @@ Describe 'New-LibratoService' {
         (Read-EmulatorService $s.Id).type | Should -Be 'slack'
     }
 
-    It 'sends nothing with -WhatIf' {
+    It 'changes nothing with -WhatIf (it only reads whether the title is taken)' {
         Clear-EmulatorRequests
         New-LibratoService -Title nothing -Type mail -Settings @{ addresses = 'a@example.com' } -WhatIf | Should -BeNullOrEmpty
-        Get-EmulatorRequests $Emulator | Should -BeNullOrEmpty
+        Get-EmulatorRequests $Emulator | Where-Object method -NE 'GET' | Should -BeNullOrEmpty
     }
 
     It 'reports what the API refuses with Librato.InvalidRequest' {
@@ -60,7 +60,7 @@ Describe 'Get-LibratoService' {
         # 130 services: more than one page of 100.
         1..130 | ForEach-Object { New-LibratoService -Title ('svc-{0:000}' -f $_) -Type mail -Settings @{ addresses = "s$_@example.com" } } | Out-Null
         $script:Twin1 = New-LibratoService -Title 'twin' -Type mail -Settings @{ addresses = 'a@example.com' }
-        $script:Twin2 = New-LibratoService -Title 'twin' -Type slack -Settings @{ url = 'https://hooks.example.com/x' }
+        $script:Twin2 = New-LibratoService -Title 'twin' -Type slack -Settings @{ url = 'https://hooks.example.com/x' } -Force
     }
 
     It 'lists every service across pages, as the original printed id, title and settings' {

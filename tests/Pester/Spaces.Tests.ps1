@@ -158,7 +158,7 @@ Describe 'Set-LibratoSpace' {
     }
 
     It 'refuses a name that several spaces have' {
-        New-LibratoSpace Staging | Out-Null
+        New-LibratoSpace Staging -Force | Out-Null
         Set-LibratoSpace Staging -NewName x -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'Librato.AmbiguousSpace*'
         $errs[0].Exception.Message | Should -Match '2 spaces are named'

@@ -13,7 +13,7 @@ BeforeAll {
         # -Times for views of times taken now (a connection, a failure, a window up to now); the others show fixed times.
         param([string] $Text, [switch] $Times)
         if ($Times) {
-            $Text = $Text -replace '\d{4}-\d\d-\d\d \d\d:\d\d:\d\d', '2026-12-07 10:57:00'
+            $Text = $Text -replace '\d{4}-\d\d-\d\d \d\d:\d\d:\d\d', '2026-12-07 10:57:00' -replace '(?<= to )\d\d:\d\d:\d\d', '11:27:00'
         }
         $Text = $Text -replace 'UTC-0[56]:00', 'UTC-06:00' -replace '(?<=:00) -0[56]:00', ' -06:00'
         $Text = $Text -replace '127\.0\.0\.1:\d+', '127.0.0.1:40000'

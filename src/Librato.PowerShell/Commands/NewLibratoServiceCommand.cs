@@ -27,8 +27,25 @@ namespace Librato.PowerShell.Commands
 
         protected override void BeginProcessing() => _ = ActiveSession;
 
+        /// <summary>Creates the service even when a service of that title exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
+            // Alerts name services by title: a second service of one title makes every such reference ambiguous.
+            if (!Force && FindServiceTitled(Title) is LibratoService existing)
+            {
+                WriteError(new ErrorRecord(
+                    new PSArgumentException(
+                        $"A service titled '{existing.Title}' exists already (id {existing.Id}, {existing.Type}). Change it with Set-LibratoService, " +
+                        "give another title, or add -Force for a second service of that title."),
+                    ErrorIds.AlreadyExists,
+                    ErrorCategory.ResourceExists,
+                    Title));
+                return;
+            }
+
             if (!ShouldProcess(Title, "Create " + Type.ToLowerInvariant() + " service"))
             {
                 return;

@@ -18,8 +18,11 @@ namespace Librato.PowerShell.Commands
             {
                 if (Approve(Describe(alert), "Remove alert", Force))
                 {
-                    TryCall(alert, ErrorIds.AlertNotFound, $"The alert '{alert.Name}' ({alert.Id}) no longer exists.",
-                        () => Await(ct => Client.DeleteAlertAsync(alert.Id, Trace, ct)));
+                    if (TryCall(alert, ErrorIds.AlertNotFound, $"The alert '{alert.Name}' ({alert.Id}) no longer exists.",
+                        () => Await(ct => Client.DeleteAlertAsync(alert.Id, Trace, ct))))
+                    {
+                        WriteVerbose($"Removed {Describe(alert)}.");
+                    }
                 }
             }
         }

@@ -20,6 +20,11 @@ namespace Librato.PowerShell.Commands
         {
             foreach (var name in Name)
             {
+                if (RefuseWildcardName(name, "remove"))
+                {
+                    continue;
+                }
+
                 var metric = ActiveSession.MetricName(name);
                 if (Approve(metric, "Remove metric and all its data", Force))
                 {
@@ -32,10 +37,11 @@ namespace Librato.PowerShell.Commands
         {
             if (ParameterSetName == PatternSet)
             {
-                var target = PatternTarget;
-                if (Approve(target, "Remove metrics and all their data", Force))
+                var selected = ApprovePattern("Remove metrics and all their data", Force);
+                if (selected != null)
                 {
                     ForMetric(Pattern!, () => Await(ct => Client.DeleteMetricsAsync(PatternSelection, Trace, ct)));
+                    WriteVerbose(selected.Count > 0 ? "Removed " + Describe(selected) + "." : $"Removed every metric matching '{Pattern}'.");
                 }
 
                 return;
@@ -48,6 +54,12 @@ namespace Librato.PowerShell.Commands
             else if (names.Count > 1)
             {
                 ForMetric(names.ToArray(), () => Await(ct => Client.DeleteMetricsAsync(MetricSelection.ByNames(names), Trace, ct)));
+            }
+
+            if (names.Count > 0)
+            {
+                WriteVerbose($"Asked the API to remove {names.Count} metric(s): {string.Join(", ", names.GetRange(0, Math.Min(names.Count, ListedNames)))}" +
+                    (names.Count > ListedNames ? $" and {names.Count - ListedNames} more." : "."));
             }
         }
     }

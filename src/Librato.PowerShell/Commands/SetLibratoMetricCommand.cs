@@ -68,7 +68,10 @@ namespace Librato.PowerShell.Commands
         {
             foreach (var name in Name)
             {
-                names.Add(ActiveSession.MetricName(name));
+                if (!RefuseWildcardName(name, "change"))
+                {
+                    names.Add(ActiveSession.MetricName(name));
+                }
             }
         }
 
@@ -84,10 +87,11 @@ namespace Librato.PowerShell.Commands
 
             if (ParameterSetName == PatternSet)
             {
-                var target = PatternTarget;
-                if (ShouldProcess(target, "Set"))
+                var selected = ApprovePattern("Set", force: false);
+                if (selected != null)
                 {
-                    ForMetric(target, () => Await(ct => Client.UpdateMetricsAsync(PatternSelection, update, Trace, ct)));
+                    ForMetric(PatternTarget, () => Await(ct => Client.UpdateMetricsAsync(PatternSelection, update, Trace, ct)));
+                    WriteVerbose("Set " + Describe(selected) + ".");
                 }
 
                 return;

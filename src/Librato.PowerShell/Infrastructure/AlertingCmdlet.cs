@@ -175,6 +175,25 @@ namespace Librato.PowerShell
             return 0;
         }
 
+        /// <summary>The service of that title (ignoring case), or null; the account's services are read once per command.</summary>
+        internal LibratoService? FindServiceTitled(string title)
+        {
+            if (allServices == null)
+            {
+                try
+                {
+                    allServices = EveryPage((offset, ct) => Client.ListServicesAsync(offset, LibratoClient.MaxPageLength, Trace, ct)).ToList();
+                }
+                catch (LibratoApiException ex)
+                {
+                    ThrowTerminatingError(ApiErrors.ToRecord(ex, title));
+                    return null;
+                }
+            }
+
+            return allServices.FirstOrDefault(s => string.Equals(s.Title, title, StringComparison.OrdinalIgnoreCase));
+        }
+
         private long ServiceTitled(string title)
         {
             if (allServices == null)

@@ -20,6 +20,20 @@ namespace Librato.PowerShell
 
         public static string FormatEpoch(long seconds) => Format(EpochTime.ToDateTime(seconds));
 
+        /// <summary>
+        /// A window in a heading, its offset said once: <c>2026-12-07 17:34:00 to 18:34:20 -06:00</c>, with the end's
+        /// date only when it is another day.
+        /// </summary>
+        public static string Range(DateTime start, DateTime end)
+        {
+            var from = Local(start);
+            var to = Local(end);
+            var endText = from.Date == to.Date && from.Offset == to.Offset
+                ? to.ToString("HH:mm:ss", CultureInfo.InvariantCulture)
+                : to.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            return from.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " to " + endText + " " + to.ToString("zzz", CultureInfo.InvariantCulture);
+        }
+
         /// <summary>A time in a table cell, in the zone its heading names: <c>2026-12-07 15:18:18</c>.</summary>
         public static string Cell(DateTime time) => Local(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 

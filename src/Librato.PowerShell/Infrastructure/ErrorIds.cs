@@ -8,6 +8,8 @@ namespace Librato.PowerShell
         public const string MissingCredentials = "Librato.MissingCredentials";
         public const string AuthenticationFailed = "Librato.AuthenticationFailed";
         public const string InvalidTag = "Librato.InvalidTag";
+        public const string WildcardInName = "Librato.WildcardInName";
+        public const string AlreadyExists = "Librato.AlreadyExists";
         public const string UnencryptedEndpoint = "Librato.UnencryptedEndpoint";
         public const string InvalidEndpoint = "Librato.InvalidEndpoint";
         public const string InvalidInputObject = "Librato.InvalidInputObject";

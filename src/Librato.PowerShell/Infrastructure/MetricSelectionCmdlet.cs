@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using Librato.Api;
 
@@ -34,5 +37,86 @@ namespace Librato.PowerShell
             $"every metric matching '{Pattern}'" + (Exclude.Length > 0 ? " except " + string.Join(", ", Exclude) : string.Empty);
 
         protected override void BeginProcessing() => _ = ActiveSession;
+
+        /// <summary>How many names a preview or a verbose message lists before it counts the rest.</summary>
+        internal const int ListedNames = 20;
+
+        /// <summary>
+        /// Asks before a change to every metric the pattern selects, naming them: the metrics are listed first (as the
+        /// server matches them: the pattern, less the exclusions) so -WhatIf and the prompt say which metrics, and how
+        /// many, and -Verbose can say what was done. Only -Force without -WhatIf, -Confirm or -Verbose skips the listing.
+        /// Returns null when nothing is to be done.
+        /// </summary>
+        internal IReadOnlyList<string>? ApprovePattern(string action, bool force)
+        {
+            var quiet = force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !MyInvocation.BoundParameters.ContainsKey("Verbose");
+            if (quiet)
+            {
+                return new string[0];
+            }
+
+            var matches = PatternMatches();
+            if (matches.Count == 0)
+            {
+                WriteWarning($"No metric matches '{Pattern}'{ExceptText}: nothing to {action.ToLowerInvariant()}. Get-LibratoMetric '{Pattern}' lists what a pattern selects.");
+                return null;
+            }
+
+            return Approve(Describe(matches), action, force) ? matches : null;
+        }
+
+        /// <summary><c>3 metric(s) matching 'bulk.*': bulk.a, bulk.b, bulk.c</c>, the names after the 20th counted.</summary>
+        internal string Describe(IReadOnlyList<string> names) =>
+            string.Format(CultureInfo.InvariantCulture, "{0:N0} metric(s) matching '{1}'{2}: ", names.Count, Pattern, ExceptText) +
+            string.Join(", ", names.Take(ListedNames)) +
+            (names.Count > ListedNames ? string.Format(CultureInfo.InvariantCulture, " and {0:N0} more", names.Count - ListedNames) : string.Empty);
+
+        private string ExceptText => Exclude.Length > 0 ? " except " + string.Join(", ", Exclude) : string.Empty;
+
+        private List<string> PatternMatches()
+        {
+            var filter = new WildcardFilter(Pattern!);
+            var excluded = Exclude.Select(e => new WildcardFilter(e)).ToList();
+            var names = new List<string>();
+            var offset = 0;
+            Page<LibratoMetric> page;
+            do
+            {
+                var from = offset;
+                try
+                {
+                    page = Await(ct => Client.ListMetricsAsync(filter.ServerFilter, from, LibratoClient.MaxPageLength, Trace, ct));
+                }
+                catch (LibratoApiException ex)
+                {
+                    ThrowTerminatingError(ApiErrors.ToRecord(ex, Pattern));
+                    throw;
+                }
+
+                names.AddRange(page.Items.Select(m => m.Name).Where(n => filter.IsMatch(n) && !excluded.Any(e => e.IsMatch(n))));
+                offset = page.NextOffset;
+            }
+            while (page.HasMore);
+
+            return names;
+        }
+
+        /// <summary>A name with wildcards in the name set is a mistake that -Pattern is for: say so instead of "no metric named".</summary>
+        internal bool RefuseWildcardName(string name, string verb)
+        {
+            if (!WildcardFilter.HasWildcards(name))
+            {
+                return false;
+            }
+
+            WriteError(new ErrorRecord(
+                new PSArgumentException(
+                    $"'{name}' is a pattern, and -Name takes names as they are. To {verb} every metric it matches, use -Pattern '{name}' " +
+                    $"(with -WhatIf first to see them), or pipe Get-LibratoMetric '{name}' to this command."),
+                ErrorIds.WildcardInName,
+                ErrorCategory.InvalidArgument,
+                name));
+            return true;
+        }
     }
 }

@@ -1,0 +1,77 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+
+    function script:Get-WhatIfText([scriptblock] $Run) {
+        # What if: lines go to the host, not to a stream: a transcript catches them.
+        $transcript = Join-Path $TestDrive ([guid]::NewGuid().ToString('n') + '.txt')
+        Start-Transcript -Path $transcript | Out-Null
+        try { & $Run | Out-Null } finally { Stop-Transcript | Out-Null }
+        (Get-Content $transcript | Where-Object { $_ -like 'What if:*' }) -join "`n"
+    }
+}
+
+Describe 'Previews and messages of changes name what they change' {
+    BeforeAll {
+        $script:Emulator = Start-TestEmulator
+        Connect-TestEmulator $Emulator | Out-Null
+        $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        0..24 | ForEach-Object { [pscustomobject]@{ Name = 'bulk.m{0:d2}' -f $_; Value = 1; Source = 's'; Time = $now } } | Send-LibratoMetric
+        Send-LibratoMetric -Name keep.me -Value 1 -Source s
+    }
+
+    AfterAll {
+        Disconnect-Librato
+        $Emulator | Stop-LibratoEmulator
+    }
+
+    It '-WhatIf on a pattern names the first 20 metrics and counts the rest, and removes nothing' {
+        $text = Get-WhatIfText { Remove-LibratoMetric -Pattern 'bulk.*' -Exclude 'bulk.m00' -WhatIf }
+        $text | Should -Match "24 metric\(s\) matching 'bulk\.\*' except bulk\.m00: bulk\.m01, bulk\.m02, .*bulk\.m20 and 4 more"
+        $text | Should -Not -Match 'bulk\.m21'
+        @(Get-LibratoMetric 'bulk.*') | Should -HaveCount 25
+    }
+
+    It '-Force -Verbose says which metrics were removed' {
+        $verbose = Remove-LibratoMetric -Pattern 'bulk.m2*' -Force -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose.Message -join "`n") | Should -Match "Removed 5 metric\(s\) matching 'bulk\.m2\*': bulk\.m20, bulk\.m21, bulk\.m22, bulk\.m23, bulk\.m24\."
+        @(Get-LibratoMetric 'bulk.*') | Should -HaveCount 20
+    }
+
+    It 'warns and removes nothing when the pattern matches no metric' {
+        Remove-LibratoMetric -Pattern 'nothing.here.*' -Force -Verbose -WarningVariable warned 3>$null 4>$null
+        "$warned" | Should -Match "No metric matches 'nothing\.here\.\*'"
+    }
+
+    It 'points a wildcard given as -Name to -Pattern instead of saying there is no such metric' {
+        Remove-LibratoMetric 'bulk.*' -Force -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.WildcardInName,*'
+        $failed[0].Exception.Message | Should -Match "use -Pattern 'bulk\.\*'"
+        @(Get-LibratoMetric 'bulk.*') | Should -HaveCount 20
+    }
+
+    It 'previews a pattern update with the metrics it would change' {
+        $text = Get-WhatIfText { Set-LibratoMetric -Pattern 'bulk.m0*' -DisplayUnitsShort ms -WhatIf }
+        $text | Should -Match "10 metric\(s\) matching 'bulk\.m0\*': bulk\.m00, bulk\.m01"
+    }
+
+    It 'refuses a second space or service of one name with Librato.AlreadyExists, unless -Force' {
+        New-LibratoSpace Production | Out-Null
+        New-LibratoSpace Production -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.AlreadyExists,*'
+        $failed[0].Exception.Message | Should -Match "A space named 'Production' exists already \(id \d+\).*-Force"
+        @(Get-LibratoSpace Production) | Should -HaveCount 1
+        New-LibratoSpace Production -Force | Out-Null
+        @(Get-LibratoSpace Production) | Should -HaveCount 2
+
+        New-LibratoService ops -Type mail -Settings @{ addresses = 'ops@example.com' } | Out-Null
+        New-LibratoService OPS -Type mail -Settings @{ addresses = 'b@example.com' } -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.AlreadyExists,*'
+        @(Get-LibratoService | Where-Object Title -EQ 'ops') | Should -HaveCount 1
+    }
+
+    It 'says with -Verbose which alert it removed' {
+        $alert = New-LibratoAlert preview.alert -Condition @{ type = 'above'; metric_name = 'keep.me'; threshold = 5 }
+        $verbose = $alert | Remove-LibratoAlert -Force -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose.Message -join "`n") | Should -Match "Removed alert 'preview\.alert' \($($alert.Id)\)\."
+    }
+}
