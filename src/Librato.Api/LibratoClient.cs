@@ -96,6 +96,15 @@ namespace Librato.Api
             return Read("GET", "v1/metrics", () => MetricJson.ReadMetricPage(response.Body));
         }
 
+        /// <summary>One page of <c>GET /v1/sources</c>: legacy source names; <paramref name="nameFilter"/> keeps those containing it, ignoring case.</summary>
+        public async Task<Page<string>> ListSourcesAsync(
+            string? nameFilter, int offset = 0, int length = MaxPageLength, IRequestTrace? trace = null, CancellationToken cancellationToken = default)
+        {
+            var query = new QueryString().Add("name", nameFilter).Add("offset", offset).Add("length", length);
+            var response = await transport.SendAsync(HttpMethod.Get, "v1/sources" + query, null, trace, cancellationToken).ConfigureAwait(false);
+            return Read("GET", "v1/sources", () => SourceJson.ReadPage(response.Body));
+        }
+
         /// <summary>
         /// One cheap authenticated request, tried once (<c>GET /v1/metrics?length=1</c>, which every token role may
         /// read): returns when the API takes the credentials, throws <see cref="LibratoApiException"/> otherwise.

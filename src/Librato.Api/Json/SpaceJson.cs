@@ -6,26 +6,7 @@ namespace Librato.Api
     /// <summary>Reads spaces: list pages (<c>spaces:[{id,name}]</c>) and one space (which also lists its charts' ids).</summary>
     internal static class SpaceJson
     {
-        public static Page<LibratoSpace> ReadPage(byte[] body)
-        {
-            using (var doc = MetricJson.Parse(body))
-            {
-                var root = doc.RootElement;
-                var items = new List<LibratoSpace>();
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("spaces", out var list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var e in list.EnumerateArray())
-                    {
-                        if (e.ValueKind == JsonValueKind.Object)
-                        {
-                            items.Add(Read(e));
-                        }
-                    }
-                }
-
-                return PageJson.Read(root, items);
-            }
-        }
+        public static Page<LibratoSpace> ReadPage(byte[] body) => PageJson.ReadObjects(body, "spaces", "a page of spaces", Read);
 
         public static LibratoSpace Read(byte[] body)
         {

@@ -27,6 +27,7 @@ namespace Librato.PowerShell.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string[]? Source { get; set; }
 
         /// <summary>One point per source summarizing the whole interval.</summary>

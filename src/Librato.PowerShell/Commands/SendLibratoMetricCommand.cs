@@ -72,6 +72,7 @@ namespace Librato.PowerShell.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string? Source { get; set; }
 
         [Parameter]
@@ -210,6 +211,25 @@ namespace Librato.PowerShell.Commands
             }
 
             ActiveSession.KeepUnsent(neverHanded);
+
+            // The pipeline is stopping, so the warning stream is closed; the host still shows a line. Without it the
+            // prompt comes back silent while measurements wait in the outbox or in Unsent.
+            var left = (stopped?.Count ?? 0) + neverHanded.Count;
+            if (left > 0)
+            {
+                var where = sender?.OutboxDirectory is string outbox && neverHanded.Count == 0
+                    ? $"they wait in the outbox '{outbox}' for the next send or Send-LibratoOutbox"
+                    : "they are kept in (Get-LibratoSession).Unsent";
+                try
+                {
+                    Host.UI.WriteWarningLine($"Stopped with {left:N0} measurement(s) not sent: {where}.");
+                }
+                catch (Exception)
+                {
+                    // Best effort on the stopping thread: a host without a UI (a runspace in a service) may throw
+                    // anything here, and Unsent or the outbox holds the measurements whether or not the line shows.
+                }
+            }
         }
 
         /// <summary>The batches still waiting for approval, taken out (none without -WhatIf, -Confirm or -Verbose).</summary>

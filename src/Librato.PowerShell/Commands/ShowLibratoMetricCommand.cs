@@ -48,6 +48,7 @@ namespace Librato.PowerShell.Commands
         [Parameter(Mandatory = true, ParameterSetName = SourceSet)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string[]? Source { get; set; }
 
         /// <summary>Tag filters: tag name to a pattern or an array of patterns; reads the metric's tagged series only.</summary>

@@ -45,4 +45,26 @@ namespace Librato.PowerShell
         {
         }
     }
+
+    /// <summary>
+    /// The resolutions every series offers: 1 (as sent), 1m, 15m, 1h, 1d. Series by source offer only these; tagged
+    /// series take any number of seconds up to a week, which may still be typed.
+    /// </summary>
+    public sealed class ResolutionCompleter : IArgumentCompleter
+    {
+        private static readonly (string Value, string Meaning)[] Resolutions =
+        {
+            ("1", "points as sent"), ("60", "one point a minute"), ("900", "one point every 15 minutes"),
+            ("3600", "one point an hour"), ("86400", "one point a day"),
+        };
+
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var typed = Completion.Typed(wordToComplete);
+            return Resolutions
+                .Where(r => r.Value.StartsWith(typed, StringComparison.Ordinal))
+                .Select(r => new CompletionResult(r.Value, r.Value + " (" + r.Meaning + ")", CompletionResultType.ParameterValue, r.Meaning));
+        }
+    }
 }

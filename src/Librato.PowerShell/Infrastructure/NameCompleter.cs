@@ -24,6 +24,9 @@ namespace Librato.PowerShell
         private static readonly ConcurrentDictionary<(Type, LibratoSession, string), (DateTime At, List<string> Names)> Cache =
             new ConcurrentDictionary<(Type, LibratoSession, string), (DateTime, List<string>)>();
 
+        // Sessions whose endpoint did not answer a menu: Tab returns at once for a minute instead of waiting each time.
+        private static readonly ConcurrentDictionary<LibratoSession, DateTime> Unanswered = new ConcurrentDictionary<LibratoSession, DateTime>();
+
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
@@ -71,6 +74,11 @@ namespace Librato.PowerShell
                 return cached.Names;
             }
 
+            if (Unanswered.TryGetValue(session, out var failedAt) && DateTime.UtcNow - failedAt < Completion.CacheLifetime)
+            {
+                return new List<string>();
+            }
+
             var names = new List<string>();
             using (var deadline = new CancellationTokenSource(Deadline))
             {
@@ -91,8 +99,15 @@ namespace Librato.PowerShell
                 }
                 catch (Exception ex) when (ex is LibratoApiException || ex is ObjectDisposedException || ex is OperationCanceledException)
                 {
+                    if (!(ex is LibratoApiException answered) || !answered.StatusCode.HasValue)
+                    {
+                        Unanswered[session] = DateTime.UtcNow;
+                    }
+
                     return names;
                 }
+
+                Unanswered.TryRemove(session, out _);
             }
 
             Cache[key] = (DateTime.UtcNow, names);

@@ -19,6 +19,7 @@ namespace Librato.PowerShell
         /// <summary>Seconds per point. By default points by source come as sent and tagged series per minute.</summary>
         [Parameter]
         [ValidateRange(1, 604800)]
+        [ArgumentCompleter(typeof(ResolutionCompleter))]
         public int? Resolution { get; set; }
 
         [Parameter]

@@ -1,0 +1,51 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+
+    function script:Complete([string] $Line) {
+        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | Where-Object ResultType -EQ 'ParameterValue'
+    }
+}
+
+Describe 'Completion of sources, resolutions, and an endpoint that does not answer' {
+    BeforeAll {
+        $script:Emulator = Start-TestEmulator
+        Connect-TestEmulator $Emulator | Out-Null
+        Send-LibratoMetric -Name web.cpu -Value 1 -Source web-frontend-01
+        Send-LibratoMetric -Name web.cpu -Value 1 -Source web-frontend-02
+        Send-LibratoMetric -Name db.cpu -Value 1 -Source db-primary
+    }
+
+    AfterAll {
+        Disconnect-Librato
+        $Emulator | Stop-LibratoEmulator
+    }
+
+    It 'completes -Source of <Command> from the account''s sources' -ForEach @(
+        @{ Command = 'Get-LibratoMeasurement web.cpu -Source ' }
+        @{ Command = 'Get-LibratoMetric web.cpu -Source ' }
+        @{ Command = 'Show-LibratoMetric web.cpu -Source ' }
+        @{ Command = 'Send-LibratoMetric -Name web.cpu -Value 1 -Source ' }
+    ) {
+        (Complete ($Command + 'web')).CompletionText | Should -Be @('web-frontend-01', 'web-frontend-02')
+        (Complete ($Command + 'db')).CompletionText | Should -Be @('db-primary')
+    }
+
+    It 'completes -Resolution with the resolutions every series offers, each explained' {
+        $matches = Complete 'Get-LibratoMeasurement web.cpu -Resolution '
+        $matches.CompletionText | Should -Be @('1', '60', '900', '3600', '86400')
+        ($matches | Where-Object CompletionText -EQ '60').ToolTip | Should -Be 'one point a minute'
+        (Complete 'Show-LibratoMetric web.cpu -Resolution 3').CompletionText | Should -Be @('3600')
+    }
+
+    It 'asks an endpoint that did not answer once, then returns at once for a minute' {
+        # The emulator drops the connection of every metric listing: no answer, as from an endpoint that is down.
+        $session = Connect-Librato -Email $Emulator.Email -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force) -Endpoint $Emulator.Url -SkipCredentialCheck -MaxRetries 0
+        Add-EmulatorFault $Emulator @{ kind = 'drop'; count = 10; match = @{ method = 'GET'; path = '/v1/metrics' } }
+        $before = @(Get-EmulatorRequests $Emulator | Where-Object path -EQ '/v1/metrics').Count
+        Complete 'Get-LibratoMetric we' | Should -BeNullOrEmpty
+        Complete 'Get-LibratoMetric web' | Should -BeNullOrEmpty
+        Complete 'Remove-LibratoMetric db' | Should -BeNullOrEmpty
+        @(Get-EmulatorRequests $Emulator | Where-Object path -EQ '/v1/metrics').Count - $before | Should -Be 1
+        Invoke-RestMethod -Method Delete -Uri "$($Emulator.Url)/_emulator/faults" | Out-Null
+    }
+}
