@@ -145,3 +145,30 @@ Describe 'Progress of outbox delivery' {
         $run.Progress | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Progress while a retry waits' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+        $script:RetryEmulator = Start-TestEmulator
+    }
+
+    AfterAll { $RetryEmulator | Stop-LibratoEmulator }
+
+    It 'shows each retry as progress naming the cause and the next attempt, and completes it' {
+        Add-EmulatorFault $RetryEmulator @{ kind = 'status'; status = 503; count = 2; match = @{ method = 'GET' } }
+        $module = Join-Path $ModulePath 'Librato.psd1'
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$module'; `$null = Connect-Librato -Email '$($RetryEmulator.Email)' -Token (ConvertTo-SecureString '$($RetryEmulator.Token)' -AsPlainText -Force) -Endpoint '$($RetryEmulator.Url)' -SkipCredentialCheck -MaxRetryDelaySec 1; Get-LibratoMetric | Out-Null")
+            $ps.Invoke()
+            $retries = @($ps.Streams.Progress | Where-Object ActivityId -EQ 9414)
+            $ps.Streams.Error | Should -BeNullOrEmpty
+        }
+        finally { $ps.Dispose() }
+        $shown = @($retries | Where-Object RecordType -EQ 'Processing')
+        $shown.Count | Should -BeGreaterOrEqual 1
+        $shown[0].Activity | Should -Be 'Waiting to retry'
+        $shown[0].StatusDescription | Should -Match '^Retrying GET .*/v1/metrics.* in [\d.]+ s \(retry 1 of \d+\) after .*503'
+        $retries[-1].RecordType | Should -Be 'Completed'
+    }
+}

@@ -30,6 +30,7 @@ namespace Librato.PowerShell.Commands
 
         protected override void EndProcessing()
         {
+            ThrowIfTagsInvalid(Tags, nameof(Tags));
             var aggregator = new MeasurementAggregator
             {
                 Source = Source,

@@ -37,7 +37,7 @@ namespace Librato.PowerShell.Commands
         {
             if (ParameterSetName == PatternSet)
             {
-                var selected = ApprovePattern("Remove metrics and all their data", Force);
+                var selected = ApprovePattern("Remove metrics and all their data", "remove", Force);
                 if (selected != null)
                 {
                     ForMetric(Pattern!, () => Await(ct => Client.DeleteMetricsAsync(PatternSelection, Trace, ct)));

@@ -529,6 +529,7 @@ namespace Librato.PowerShell.Commands
             }
 
             FlushTrace();
+            EndRetryProgress();
         }
 
         private void Report()

@@ -87,7 +87,7 @@ namespace Librato.PowerShell.Commands
 
             if (ParameterSetName == PatternSet)
             {
-                var selected = ApprovePattern("Set", force: false);
+                var selected = ApprovePattern("Set", "set", force: false);
                 if (selected != null)
                 {
                     ForMetric(PatternTarget, () => Await(ct => Client.UpdateMetricsAsync(PatternSelection, update, Trace, ct)));

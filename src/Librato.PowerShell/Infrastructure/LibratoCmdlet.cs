@@ -43,13 +43,12 @@ namespace Librato.PowerShell
             try
             {
                 var task = call(stopping.Token);
-                if (whileWaiting != null)
+
+                // Polled even without a caller's progress: a retry's wait then shows while it lasts, not after.
+                while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(250))
                 {
-                    while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(250))
-                    {
-                        whileWaiting();
-                        FlushTrace();
-                    }
+                    whileWaiting?.Invoke();
+                    FlushTrace();
                 }
 
                 return task.GetAwaiter().GetResult();
@@ -68,6 +67,7 @@ namespace Librato.PowerShell
             finally
             {
                 FlushTrace();
+                EndRetryProgress();
             }
         }
 
@@ -171,11 +171,38 @@ namespace Librato.PowerShell
             }
         }
 
+        /// <summary>
+        /// Writes the request lines as verbose messages. A retry's line (its cause, and when and which attempt comes
+        /// next) also shows as progress, so a wait for a retry is never a blank screen without -Verbose.
+        /// </summary>
         internal void FlushTrace()
         {
             while (Trace.TryTake(out var line))
             {
                 WriteVerbose(line);
+                if (line.StartsWith(RetryLinePrefix, StringComparison.Ordinal))
+                {
+                    // A new record each time: a host or a collection may keep the records it was given.
+                    retryProgress = new ProgressRecord(ProgressIds.Retry, "Waiting to retry", line);
+                    WriteProgress(retryProgress);
+                }
+            }
+        }
+
+        /// <summary>The start of the transport's line for a retry it waits for.</summary>
+        internal const string RetryLinePrefix = "Retrying ";
+
+        private ProgressRecord? retryProgress;
+
+        internal void EndRetryProgress()
+        {
+            if (retryProgress != null)
+            {
+                WriteProgress(new ProgressRecord(ProgressIds.Retry, retryProgress.Activity, retryProgress.StatusDescription)
+                {
+                    RecordType = ProgressRecordType.Completed,
+                });
+                retryProgress = null;
             }
         }
 

@@ -47,7 +47,7 @@ namespace Librato.PowerShell
         /// many, and -Verbose can say what was done. Only -Force without -WhatIf, -Confirm or -Verbose skips the listing.
         /// Returns null when nothing is to be done.
         /// </summary>
-        internal IReadOnlyList<string>? ApprovePattern(string action, bool force)
+        internal IReadOnlyList<string>? ApprovePattern(string action, string verb, bool force)
         {
             var quiet = force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !MyInvocation.BoundParameters.ContainsKey("Verbose");
             if (quiet)
@@ -58,7 +58,7 @@ namespace Librato.PowerShell
             var matches = PatternMatches();
             if (matches.Count == 0)
             {
-                WriteWarning($"No metric matches '{Pattern}'{ExceptText}: nothing to {action.ToLowerInvariant()}. Get-LibratoMetric '{Pattern}' lists what a pattern selects.");
+                WriteWarning($"No metric matches '{Pattern}'{ExceptText}: nothing to {verb}. Get-LibratoMetric '{Pattern}' lists what a pattern selects.");
                 return null;
             }
 

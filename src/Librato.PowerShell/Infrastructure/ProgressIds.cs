@@ -16,5 +16,6 @@ namespace Librato.PowerShell
         public const int SubmitQueue = 9_411;
         public const int DrawMetric = 9_412;
         public const int Connect = 9_413;
+        public const int Retry = 9_414;
     }
 }
