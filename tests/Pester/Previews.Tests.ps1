@@ -74,4 +74,21 @@ Describe 'Previews and messages of changes name what they change' {
         $verbose = $alert | Remove-LibratoAlert -Force -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         ($verbose.Message -join "`n") | Should -Match "Removed alert 'preview\.alert' \($($alert.Id)\)\."
     }
+
+    It 'says a metric to change does not exist, and how to create it, instead of the API''s demand for a type' {
+        Set-LibratoMetric nosuch.metric -Description x -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.MetricNotFound,*'
+        $failed[0].Exception.Message | Should -Match "There is no metric named 'nosuch\.metric' to change\. Send a measurement to create it, or add -Type gauge"
+        $failed[0].Exception.Message | Should -Not -Match '400|PUT'
+    }
+
+    It 'names the length of a long metric name, shortened, and the commands that make a name valid' {
+        $name = 'payments.' + ('a' * 300)
+        Send-LibratoMetric -Name $name -Value 1 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidMetricName,*'
+        $failed[0].Exception.Message | Should -Match 'is 309 characters long; a metric name has at most 255\. ConvertTo-LibratoMetricName gives a valid name'
+        $failed[0].Exception.Message.Length | Should -BeLessThan 250
+        Send-LibratoMetric -Name 'disk free %' -Value 1 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].Exception.Message | Should -Match "'disk free %' is not a valid metric name: it has space, '%'"
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -59,9 +60,7 @@ namespace Librato.Api
 
             foreach (var c in text)
             {
-                var allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == ':' || c == '-' || c == '_';
-                if (!allowed)
+                if (!IsAllowed(c))
                 {
                     return false;
                 }
@@ -70,15 +69,46 @@ namespace Librato.Api
             return true;
         }
 
+        /// <summary>
+        /// Why a metric name is not valid, in a line that fits a screen: a long name shortened in the middle with its
+        /// length, the characters that are not allowed named.
+        /// </summary>
+        public static string NameProblem(string? name)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return "The metric name is empty: give 1 to 255 of the characters A-Z a-z 0-9 . : - _.";
+            }
+
+            var shown = name!.Length > 60 ? name.Substring(0, 29) + "\u2026" + name.Substring(name.Length - 29) : name;
+            if (name.Length > 255)
+            {
+                return $"The metric name '{shown}' is {name.Length} characters long; a metric name has at most 255.";
+            }
+
+            var bad = new List<string>();
+            foreach (var c in name)
+            {
+                var text = c == ' ' ? "space" : "'" + c + "'";
+                if (!IsAllowed(c) && !bad.Contains(text))
+                {
+                    bad.Add(text);
+                }
+            }
+
+            return $"'{shown}' is not a valid metric name: it has {string.Join(", ", bad)}, and a metric name takes only the characters A-Z a-z 0-9 . : - _.";
+        }
+
+        private static bool IsAllowed(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == ':' || c == '-' || c == '_';
+
         /// <summary>Returns why the measurement cannot be sent, or null when it can.</summary>
         [MethodImpl(HotPath.Optimized)]
         public ValidationError? Validate(Measurement m, long now)
         {
             if (!IsValidMetricName(m.Name))
             {
-                return new ValidationError(
-                    ValidationCodes.InvalidMetricName,
-                    $"'{m.Name}' is not a valid metric name: use 1 to 255 of the characters A-Z a-z 0-9 . : - _.");
+                return new ValidationError(ValidationCodes.InvalidMetricName, NameProblem(m.Name));
             }
 
             return (TaggedOnly ? AppOpticsRules.Check(m) : null)

@@ -214,8 +214,10 @@ namespace Librato.PowerShell.Commands
                 // Also a certificate, proxy or redirect problem: the commands that follow end with it by its own id,
                 // and measurements sent meanwhile are kept (in the outbox, or in Unsent) rather than lost with a refusal here.
                 session.Credentials = $"{LibratoSession.NotChecked} ({ex.KindText})";
+                var cause = ex.Message.TrimEnd();
                 WriteWarning(
-                    $"Connected without checking the credentials: {ex.Message} Measurements are sent when the endpoint answers" +
+                    $"Connected without checking the credentials: {cause}{(cause.EndsWith(".", StringComparison.Ordinal) ? string.Empty : ".")} " +
+                    "Measurements are sent when the endpoint answers" +
                     (session.OutboxPath != null ? $"; until then they wait in the outbox at {session.OutboxPath}." : "; a send fails until then, and Connect-Librato -OutboxPath keeps them on disk meanwhile."));
             }
             finally

@@ -361,6 +361,12 @@ namespace Librato.PowerShell.Commands
             }
         }
 
+        /// <summary>A validation message with what to type to fix it, where the module has a command for that.</summary>
+        private static string WithFix(ValidationError invalid) =>
+            invalid.Code == ValidationCodes.InvalidMetricName
+                ? invalid.Message + " ConvertTo-LibratoMetricName gives a valid name, and Connect-Librato -SanitizeMetricNames makes every name valid."
+                : invalid.Message;
+
         [MethodImpl(HotPath.Optimized)]
         private void Accept(Measurement measurement, object? input)
         {
@@ -386,7 +392,7 @@ namespace Librato.PowerShell.Commands
             var invalid = validator!.Validate(measurement, now);
             if (invalid != null)
             {
-                WriteError(new ErrorRecord(new ArgumentException(invalid.Message), ErrorIds.ForValidation(invalid.Code), ErrorCategory.InvalidData, target));
+                WriteError(new ErrorRecord(new ArgumentException(WithFix(invalid)), ErrorIds.ForValidation(invalid.Code), ErrorCategory.InvalidData, target));
                 return;
             }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Librato.Api;
 
@@ -100,7 +101,25 @@ namespace Librato.PowerShell.Commands
             var approved = names.FindAll(n => ShouldProcess(n, "Set"));
             if (approved.Count == 1)
             {
-                ForMetric(approved[0], () => Await(ct => Client.PutMetricAsync(approved[0], update, Trace, ct)));
+                ForMetric(approved[0], () =>
+                {
+                    try
+                    {
+                        Await(ct => Client.PutMetricAsync(approved[0], update, Trace, ct));
+                    }
+                    catch (LibratoApiException ex) when (IsMissingMetric(ex, update))
+                    {
+                        // The API creates a metric on PUT and then wants its type: for the user, the metric is not there.
+                        WriteError(new ErrorRecord(
+                            new ItemNotFoundException(
+                                $"There is no metric named '{approved[0]}' to change. Send a measurement to create it, or add -Type gauge " +
+                                $"(or counter) to create it with these settings. {SimilarNamesHint(approved[0])}",
+                                ex),
+                            ErrorIds.MetricNotFound,
+                            ErrorCategory.ObjectNotFound,
+                            approved[0]));
+                    }
+                });
             }
             else if (approved.Count > 1)
             {
@@ -145,5 +164,9 @@ namespace Librato.PowerShell.Commands
                 update.Attributes[name] = value;
             }
         }
+
+        private static bool IsMissingMetric(LibratoApiException ex, MetricUpdate update) =>
+            ex.Kind == LibratoErrorKind.InvalidRequest && update.Type == null &&
+            ex.ApiErrors.Any(e => e.StartsWith("type", StringComparison.OrdinalIgnoreCase) && e.IndexOf("create", StringComparison.OrdinalIgnoreCase) >= 0);
     }
 }

@@ -40,8 +40,17 @@ namespace Librato.Api.Tests
                 "'m' has time 2026-12-07 12:15:01Z, more than 15 minutes ahead of now.",
                 Check(new Measurement("m", 1) { Time = Now + 901 })!.Message);
             Assert.Equal(
-                "'bad name' is not a valid metric name: use 1 to 255 of the characters A-Z a-z 0-9 . : - _.",
-                Check(new Measurement("bad name", 1))!.Message);
+                "'bad name/x' is not a valid metric name: it has space, '/', and a metric name takes only the characters A-Z a-z 0-9 . : - _.",
+                Check(new Measurement("bad name/x", 1))!.Message);
+        }
+
+        [Fact]
+        public void A_long_name_is_shown_shortened_with_its_length()
+        {
+            var name = "payments." + new string('a', 300);
+            var message = Check(new Measurement(name, 1))!.Message;
+            Assert.Equal("The metric name 'payments.aaaaaaaaaaaaaaaaaaaa\u2026aaaaaaaaaaaaaaaaaaaaaaaaaaaaa' is 309 characters long; a metric name has at most 255.", message);
+            Assert.DoesNotContain(name, message);
         }
 
         [Fact]

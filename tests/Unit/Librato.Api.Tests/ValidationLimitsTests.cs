@@ -23,7 +23,7 @@ namespace Librato.Api.Tests
             Assert.Null(Check(new Measurement(new string('n', 255), 1)));
             var name = Check(new Measurement(new string('n', 256), 1));
             Assert.Equal(ValidationCodes.InvalidMetricName, name!.Code);
-            Assert.Contains("use 1 to 255 of the characters A-Z a-z 0-9 . : - _", name.Message);
+            Assert.Contains("is 256 characters long; a metric name has at most 255", name.Message);
             Assert.False(MeasurementValidator.IsValidMetricName(null));
             Assert.False(MeasurementValidator.IsValidMetricName(string.Empty));
 
