@@ -224,7 +224,7 @@ Describe 'One way to read a value' {
         [pscustomobject]@{ Name = 'one.parser'; Value = '1,5' } | Send-LibratoMetric -ErrorVariable piped -ErrorAction SilentlyContinue
         $expected = "Value '1,5' is not a number: write numbers with a dot for the decimals and without thousands separators (1.5, 1500)."
         $parameter.Exception.Message | Should -Match ([regex]::Escape($expected))
-        $piped[0].Exception.Message | Should -Be $expected
+        $piped[0].Exception.Message | Should -Be ("Input 1 (metric 'one.parser'): " + $expected)
         $piped[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidValue,*'
         (Get-EmulatorStats $Emulator).per_metric.'one.parser' | Should -BeNullOrEmpty
     }
@@ -248,5 +248,22 @@ Describe 'One way to read a value' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidTag,*'
         $failed[0].Exception.Message | Should -Match "Tags of 'one.parser.tags' give the tag 'role' a hashtable as its value; a tag value is one piece of text or a number"
         (Get-EmulatorStats $Emulator).per_metric.'one.parser.tags' | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Input errors say which input they are about' {
+    It 'names the row of a CSV, its metric and its source' {
+        $csv = "Name,Value,Source`nweb.cpu,12,web1`nweb.cpu,abc,web2`nweb.mem,7,web1"
+        $csv | ConvertFrom-Csv | Send-LibratoMetric -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].Exception.Message | Should -Be "Input 2 (metric 'web.cpu', source 'web2'): Value 'abc' is not a number: write numbers with a dot for the decimals and without thousands separators (1.5, 1500)."
+        $failed[0].TargetObject.Source | Should -Be 'web2'
+    }
+
+    It 'names the row of a measurement the rules refuse, and how to fix the name' {
+        "Name,Value,Source`nok.metric,1,a`nbad name,2,b" | ConvertFrom-Csv | Send-LibratoMetric -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidMetricName,*'
+        $failed[0].Exception.Message | Should -Match "^Input 2 \(metric 'bad name', source 'b'\): 'bad name' is not a valid metric name: it has space.*ConvertTo-LibratoMetricName"
     }
 }

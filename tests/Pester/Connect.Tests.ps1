@@ -87,7 +87,15 @@ Describe 'Connect-Librato' {
 
         It 'refuses an endpoint that is not an http URL' {
             $err = { Connect-Librato -Email a@b.c -Token $SecureToken -Endpoint 'ftp://example.com' } | Should -Throw -PassThru
-            $err.FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidEndpoint*'
+            $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+            $err.Exception.Message | Should -Match "The endpoint 'ftp://example.com' is not an http or https URL"
+        }
+
+        It 'refuses an address without a scheme while binding, before asking for a token, and says what to type' {
+            # No -Token: were the endpoint checked later, PowerShell would prompt for the token first.
+            $err = { Connect-Librato -Email a@b.c -Endpoint '127.0.0.1:37723' } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+            $err.Exception.Message | Should -Match 'Write it with its scheme, such as http://127\.0\.0\.1:37723/'
         }
     }
 

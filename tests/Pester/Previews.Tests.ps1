@@ -91,4 +91,13 @@ Describe 'Previews and messages of changes name what they change' {
         Send-LibratoMetric -Name 'disk free %' -Value 1 -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed[0].Exception.Message | Should -Match "'disk free %' is not a valid metric name: it has space, '%'"
     }
+
+    It 'gives the file, line and column of a JSON mistake in a space definition' {
+        $file = Join-Path $TestDrive 'broken.json'
+        Set-Content -Path $file -Value "{`n  name: 1 }"
+        Import-LibratoSpace -Path $file -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidSpaceDefinition,*'
+        "$($failed[0])" | Should -Match ([regex]::Escape($file) + ": The space definition is not valid JSON: line 2, column 3: 'n' is an invalid start of a property name")
+        "$($failed[0])" | Should -Not -Match 'LineNumber|BytePositionInLine'
+    }
 }

@@ -47,6 +47,24 @@ namespace Librato.Api
             }
         }
 
+        /// <summary>
+        /// A JSON error as an editor shows a place: <c>line 3, column 5: '}' is invalid without a matching open.</c>,
+        /// counting from 1, rather than System.Text.Json's <c>LineNumber: 2 | BytePositionInLine: 4.</c> counting from 0.
+        /// </summary>
+        internal static string JsonErrorText(JsonException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut >= 0)
+            {
+                message = message.Substring(0, cut);
+            }
+
+            return ex.LineNumber.HasValue
+                ? $"line {ex.LineNumber.Value + 1}, column {(ex.BytePositionInLine ?? 0) + 1}: {message}"
+                : message;
+        }
+
         public static SpaceDefinition Read(string json)
         {
             if (json == null)
@@ -61,7 +79,7 @@ namespace Librato.Api
             }
             catch (JsonException ex)
             {
-                throw new FormatException("The space definition is not valid JSON: " + ex.Message, ex);
+                throw new FormatException("The space definition is not valid JSON: " + JsonErrorText(ex), ex);
             }
 
             using (doc)

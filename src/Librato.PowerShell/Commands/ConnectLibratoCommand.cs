@@ -53,6 +53,7 @@ namespace Librato.PowerShell.Commands
         /// <summary>The API root; by default https://metrics-api.librato.com, or https://api.appoptics.com with -AppOptics.</summary>
         [Parameter]
         [ValidateNotNull]
+        [Endpoint]
         public Uri? Endpoint { get; set; }
 
         [Parameter]

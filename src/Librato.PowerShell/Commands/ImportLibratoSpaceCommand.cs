@@ -176,7 +176,14 @@ namespace Librato.PowerShell.Commands
             }
             catch (FormatException ex)
             {
-                WriteError(new ErrorRecord(ex, ErrorIds.InvalidSpaceDefinition, ErrorCategory.InvalidData, origin));
+                var record = new ErrorRecord(ex, ErrorIds.InvalidSpaceDefinition, ErrorCategory.InvalidData, origin);
+                if (origin is string file && System.IO.File.Exists(file))
+                {
+                    // The place in the file is only useful with the file's name.
+                    record.ErrorDetails = new ErrorDetails(file + ": " + ex.Message);
+                }
+
+                WriteError(record);
                 return;
             }
 

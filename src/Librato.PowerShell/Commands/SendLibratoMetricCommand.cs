@@ -289,6 +289,7 @@ namespace Librato.PowerShell.Commands
         private void Take(object? input)
         {
             current = input;
+            inputNumber++;
             if ((input is PSObject pso ? pso.BaseObject : input) is IList list && !(list is IDictionary))
             {
                 // -InputObject @(...) arrives whole; treat it like the same items piped one by one.
@@ -392,7 +393,8 @@ namespace Librato.PowerShell.Commands
             var invalid = validator!.Validate(measurement, now);
             if (invalid != null)
             {
-                WriteError(new ErrorRecord(new ArgumentException(WithFix(invalid)), ErrorIds.ForValidation(invalid.Code), ErrorCategory.InvalidData, target));
+                var which = ReferenceEquals(target, current) ? WhichInput(target) : string.Empty;
+                WriteError(new ErrorRecord(new ArgumentException(which + WithFix(invalid)), ErrorIds.ForValidation(invalid.Code), ErrorCategory.InvalidData, target));
                 return;
             }
 
@@ -581,7 +583,32 @@ namespace Librato.PowerShell.Commands
         }
 
         private void Reject(InputProblem problem, object? input) =>
-            WriteError(new ErrorRecord(new ArgumentException(problem.Message), problem.ErrorId, ErrorCategory.InvalidData, input));
+            WriteError(new ErrorRecord(new ArgumentException(WhichInput(input) + problem.Message), problem.ErrorId, ErrorCategory.InvalidData, input));
+
+        // Which piped object a problem is about, as a user finds it again: its place in the input (the row of a CSV
+        // read by Import-Csv) and the metric and source it names, when it names them.
+        private string WhichInput(object? input)
+        {
+            if (ParameterSetName == ValueSet || input == null)
+            {
+                return string.Empty;
+            }
+
+            string? Property(string name)
+            {
+                var value = input is PSObject pso ? pso.Properties[name]?.Value : null;
+                value = input is System.Collections.IDictionary dictionary && dictionary.Contains(name) ? dictionary[name] : value;
+                var text = InputConversion.Text(value);
+                return string.IsNullOrEmpty(text) ? null : text;
+            }
+
+            var name = Property("Name");
+            var source = Property("Source");
+            var what = name == null ? string.Empty : $" (metric '{name}'" + (source == null ? ")" : $", source '{source}')");
+            return $"Input {inputNumber:N0}{what}: ";
+        }
+
+        private long inputNumber;
 
         private void ReportQueueFailures()
         {

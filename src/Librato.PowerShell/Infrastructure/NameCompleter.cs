@@ -53,6 +53,13 @@ namespace Librato.PowerShell
         protected abstract Task<(IEnumerable<string> Names, bool HasMore, int NextOffset)> ListAsync(
             LibratoClient client, string? search, int offset, CancellationToken cancellationToken);
 
+        /// <summary>A page of the account's objects as the names a menu shows.</summary>
+        protected static async Task<(IEnumerable<string> Names, bool HasMore, int NextOffset)> NamesOf<T>(Task<Page<T>> listing, Func<T, string> name)
+        {
+            var page = await listing.ConfigureAwait(false);
+            return (page.Items.Select(name).Where(n => !string.IsNullOrEmpty(n)), page.HasMore, page.NextOffset);
+        }
+
         /// <summary>Drops the names cached for a session by completer <typeparamref name="T"/>, after a cmdlet created, renamed or removed one.</summary>
         internal static void Forget<T>(LibratoSession session)
             where T : NameCompleter

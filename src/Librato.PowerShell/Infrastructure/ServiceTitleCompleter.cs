@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Librato.Api;
@@ -16,11 +15,8 @@ namespace Librato.PowerShell
 
         protected override int MaxPages => 5;
 
-        protected override async Task<(IEnumerable<string> Names, bool HasMore, int NextOffset)> ListAsync(
-            LibratoClient client, string? search, int offset, CancellationToken cancellationToken)
-        {
-            var page = await client.ListServicesAsync(offset, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return (page.Items.Select(s => s.Title), page.HasMore, page.NextOffset);
-        }
+        protected override Task<(IEnumerable<string> Names, bool HasMore, int NextOffset)> ListAsync(
+            LibratoClient client, string? search, int offset, CancellationToken cancellationToken) =>
+            NamesOf(client.ListServicesAsync(offset, cancellationToken: cancellationToken), s => s.Title);
     }
 }
