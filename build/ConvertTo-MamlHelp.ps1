@@ -112,9 +112,11 @@ function Read-YamlBlock {
 function Read-CmdletPage {
     param([string] $File)
     $lines = Get-Content -LiteralPath $File
-    # Front matter.
+    # Front matter; its online version becomes the first related link, as PlatyPS writes it, which Get-Help -Online opens.
+    $online = $null
     if ($lines.Count -gt 0 -and $lines[0] -eq '---') {
         $end = [Array]::IndexOf($lines, '---', 1)
+        $online = $lines[1..($end - 1)] | Where-Object { $_ -match '^online version:\s*(\S+)' } | ForEach-Object { $Matches[1] } | Select-Object -First 1
         $lines = $lines[($end + 1)..($lines.Count - 1)]
     }
     $title = ($lines | Where-Object { $_ -match '^# ' } | Select-Object -First 1)
@@ -163,11 +165,11 @@ function Read-CmdletPage {
         }
     }
 
-    $links = if ($sections.ContainsKey('RELATED LINKS')) {
+    $links = @(if ($online) { [pscustomobject]@{ Text = 'Online Version:'; Uri = $online } }) + @(if ($sections.ContainsKey('RELATED LINKS')) {
         foreach ($m in [regex]::Matches(($sections['RELATED LINKS'] -join "`n"), '\[([^\]]+)\]\(([^)]*)\)')) {
             [pscustomobject]@{ Text = $m.Groups[1].Value; Uri = $m.Groups[2].Value }
         }
-    }
+    })
 
     [pscustomobject]@{
         Name        = $name

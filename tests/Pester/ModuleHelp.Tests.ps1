@@ -110,6 +110,19 @@ Describe 'Help for <Name>' -ForEach $Cmdlets {
         }
     }
 
+    It 'opens its own page online (-Online), and links the cmdlets and topics it relates to' {
+        $page = [Librato.PowerShell.HelpLinks]::Pages + "$Name.md"
+        $Command.HelpUri | Should -Be $page
+        $links = @($Help.relatedLinks.navigationLink)
+        $links[0].linkText | Should -Be 'Online Version:'
+        $links[0].uri | Should -Be $page
+        $links.Count | Should -BeGreaterThan 1
+        foreach ($link in $links | Select-Object -Skip 1) {
+            $link.uri | Should -Be ([Librato.PowerShell.HelpLinks]::Pages + "$($link.linkText).md") -Because 'a related link names a cmdlet or topic and where its page is'
+            Join-Path $RepoRoot "docs/cmdlets/$($link.linkText).md" | Should -Exist
+        }
+    }
+
     It 'lists its inputs and outputs' {
         @($Help.inputTypes.inputType).Count | Should -BeGreaterOrEqual 1
         @($Help.returnValues.returnValue).Count | Should -BeGreaterOrEqual 1

@@ -6,7 +6,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Attaches services to alerts, so that the alerts notify them; services already attached are left as they are.</summary>
-    [Cmdlet(VerbsCommon.Add, "LibratoAlertService", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Add, "LibratoAlertService", HelpUri = HelpLinks.Pages + "Add-LibratoAlertService.md", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoAlert))]
     public sealed class AddLibratoAlertServiceCommand : AlertTargetCmdlet
     {

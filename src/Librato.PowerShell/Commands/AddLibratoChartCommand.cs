@@ -11,7 +11,7 @@ namespace Librato.PowerShell.Commands
     /// as the original client's shortcuts, a chart of one metric with its source or tags and group and summary
     /// functions.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "LibratoChart", DefaultParameterSetName = StreamsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Add, "LibratoChart", HelpUri = HelpLinks.Pages + "Add-LibratoChart.md", DefaultParameterSetName = StreamsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LibratoChart))]
     public sealed class AddLibratoChartCommand : SpaceCmdlet
     {

@@ -10,7 +10,7 @@ namespace Librato.PowerShell.Commands
     /// Adds streams to charts: a metric with a source or tags, a composite expression, or streams made with
     /// New-LibratoChartStream. The chart's other streams keep their ids.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "LibratoChartStream", DefaultParameterSetName = MetricSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Add, "LibratoChartStream", HelpUri = HelpLinks.Pages + "Add-LibratoChartStream.md", DefaultParameterSetName = MetricSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoChart))]
     public sealed class AddLibratoChartStreamCommand : SpaceCmdlet
     {

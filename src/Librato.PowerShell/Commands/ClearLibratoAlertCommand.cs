@@ -4,7 +4,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Clears (resolves) firing alerts; an alert that is not firing is left as it is.</summary>
-    [Cmdlet(VerbsCommon.Clear, "LibratoAlert", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Clear, "LibratoAlert", HelpUri = HelpLinks.Pages + "Clear-LibratoAlert.md", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class ClearLibratoAlertCommand : AlertTargetCmdlet
     {

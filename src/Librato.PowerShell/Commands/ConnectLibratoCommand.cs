@@ -11,7 +11,7 @@ namespace Librato.PowerShell.Commands
     /// Connects to a Librato account (email and token) or, with -AppOptics, to AppOptics (token only), and makes
     /// that session the default for every cmdlet.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Librato", DefaultParameterSetName = EnvironmentSet)]
+    [Cmdlet(VerbsCommunications.Connect, "Librato", HelpUri = HelpLinks.Pages + "Connect-Librato.md", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(LibratoSession))]
     public sealed class ConnectLibratoCommand : PSCmdlet
     {

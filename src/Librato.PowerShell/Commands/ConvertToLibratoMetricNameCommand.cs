@@ -4,7 +4,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Makes any text a valid Librato metric name (runs of other characters become one '-', at most 255 characters).</summary>
-    [Cmdlet(VerbsData.ConvertTo, "LibratoMetricName")]
+    [Cmdlet(VerbsData.ConvertTo, "LibratoMetricName", HelpUri = HelpLinks.Pages + "ConvertTo-LibratoMetricName.md")]
     [OutputType(typeof(string))]
     public sealed class ConvertToLibratoMetricNameCommand : PSCmdlet
     {

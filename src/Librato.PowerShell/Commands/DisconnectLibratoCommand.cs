@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Closes a session (by default the default one) and forgets it as the default.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "Librato")]
+    [Cmdlet(VerbsCommunications.Disconnect, "Librato", HelpUri = HelpLinks.Pages + "Disconnect-Librato.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectLibratoCommand : PSCmdlet
     {

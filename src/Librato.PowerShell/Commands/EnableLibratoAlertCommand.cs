@@ -4,7 +4,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Enables alerts (sets them active), keeping everything else about them.</summary>
-    [Cmdlet(VerbsLifecycle.Enable, "LibratoAlert", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Enable, "LibratoAlert", HelpUri = HelpLinks.Pages + "Enable-LibratoAlert.md", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoAlert))]
     public sealed class EnableLibratoAlertCommand : AlertTargetCmdlet
     {

@@ -12,7 +12,7 @@ namespace Librato.PowerShell.Commands
     /// Writes spaces with all their charts and streams as space definitions (JSON) that Import-LibratoSpace recreates
     /// in another account or endpoint: to the pipeline as text, to a file, or one file per space into a folder.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "LibratoSpace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Export, "LibratoSpace", HelpUri = HelpLinks.Pages + "Export-LibratoSpace.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(string), typeof(FileInfo))]
     public sealed class ExportLibratoSpaceCommand : SpaceCmdlet
     {

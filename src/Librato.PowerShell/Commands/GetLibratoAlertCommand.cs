@@ -7,7 +7,7 @@ namespace Librato.PowerShell.Commands
     /// Lists alerts (every page, written as pages arrive), gets one by exact name or by id, or every alert a
     /// wildcard pattern matches; -ActiveOnly leaves out disabled alerts. Alerts come with their conditions and services.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoAlert", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsCommon.Get, "LibratoAlert", HelpUri = HelpLinks.Pages + "Get-LibratoAlert.md", DefaultParameterSetName = NameSet)]
     [OutputType(typeof(LibratoAlert))]
     public sealed class GetLibratoAlertCommand : AlertingCmdlet
     {

@@ -9,7 +9,7 @@ namespace Librato.PowerShell.Commands
     /// Without a target: every firing alert (and with -IncludeCleared the recently cleared ones). With -Id or -Name:
     /// the status of each of those alerts, triggered or ok.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoAlertStatus", DefaultParameterSetName = AllSet)]
+    [Cmdlet(VerbsCommon.Get, "LibratoAlertStatus", HelpUri = HelpLinks.Pages + "Get-LibratoAlertStatus.md", DefaultParameterSetName = AllSet)]
     [OutputType(typeof(LibratoAlertStatus))]
     public sealed class GetLibratoAlertStatusCommand : AlertTargetCmdlet
     {

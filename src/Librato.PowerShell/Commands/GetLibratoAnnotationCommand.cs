@@ -8,7 +8,7 @@ namespace Librato.PowerShell.Commands
     /// Gets annotation events: those of a time range (the last day by default) in one stream, in the streams a
     /// pattern matches or in every stream; or one event by stream and id.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoAnnotation", DefaultParameterSetName = RangeSet)]
+    [Cmdlet(VerbsCommon.Get, "LibratoAnnotation", HelpUri = HelpLinks.Pages + "Get-LibratoAnnotation.md", DefaultParameterSetName = RangeSet)]
     [OutputType(typeof(LibratoAnnotation))]
     public sealed class GetLibratoAnnotationCommand : AnnotationCmdlet
     {

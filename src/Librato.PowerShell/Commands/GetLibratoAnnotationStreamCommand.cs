@@ -8,7 +8,7 @@ namespace Librato.PowerShell.Commands
     /// Lists annotation streams (every page, as pages arrive), gets one by name, and with a time range, a count or
     /// sources reads each stream with its events.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoAnnotationStream")]
+    [Cmdlet(VerbsCommon.Get, "LibratoAnnotationStream", HelpUri = HelpLinks.Pages + "Get-LibratoAnnotationStream.md")]
     [OutputType(typeof(LibratoAnnotationStream))]
     public sealed class GetLibratoAnnotationStreamCommand : AnnotationCmdlet
     {

@@ -10,7 +10,7 @@ namespace Librato.PowerShell.Commands
     /// Gets charts with their streams: every chart of the given spaces (or of every space), those whose names match,
     /// or charts by id within a space.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoChart", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsCommon.Get, "LibratoChart", HelpUri = HelpLinks.Pages + "Get-LibratoChart.md", DefaultParameterSetName = NameSet)]
     [OutputType(typeof(LibratoChart))]
     public sealed class GetLibratoChartCommand : SpaceCmdlet
     {

@@ -9,7 +9,7 @@ namespace Librato.PowerShell.Commands
     /// Reads the points of any metric, by source or tagged, one object per point as each answer arrives, or evaluates
     /// a composite expression. A read that finds nothing warns why.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoMeasurement", DefaultParameterSetName = MetricSet)]
+    [Cmdlet(VerbsCommon.Get, "LibratoMeasurement", HelpUri = HelpLinks.Pages + "Get-LibratoMeasurement.md", DefaultParameterSetName = MetricSet)]
     [OutputType(typeof(LibratoMeasurement))]
     public sealed class GetLibratoMeasurementCommand : PointReadCmdlet
     {

@@ -11,7 +11,7 @@ namespace Librato.PowerShell.Commands
     /// Lists metrics (every page, as pages arrive), gets one by name, and with any window parameter, -Source or -Tag
     /// reads each metric's points into <see cref="LibratoMetric.Measurements"/>, by source or tagged alike.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoMetric")]
+    [Cmdlet(VerbsCommon.Get, "LibratoMetric", HelpUri = HelpLinks.Pages + "Get-LibratoMetric.md")]
     [OutputType(typeof(LibratoMetric))]
     public sealed class GetLibratoMetricCommand : PointReadCmdlet
     {

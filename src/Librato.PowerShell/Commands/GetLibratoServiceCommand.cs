@@ -7,7 +7,7 @@ namespace Librato.PowerShell.Commands
     /// Lists the account's services (every page, written as pages arrive), or those with a title (exact or
     /// wildcard), or gets services by id.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoService", DefaultParameterSetName = TitleSet)]
+    [Cmdlet(VerbsCommon.Get, "LibratoService", HelpUri = HelpLinks.Pages + "Get-LibratoService.md", DefaultParameterSetName = TitleSet)]
     [OutputType(typeof(LibratoService))]
     public sealed class GetLibratoServiceCommand : AlertingCmdlet
     {

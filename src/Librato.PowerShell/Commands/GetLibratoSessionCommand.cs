@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Returns the default session, or nothing when not connected.</summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoSession")]
+    [Cmdlet(VerbsCommon.Get, "LibratoSession", HelpUri = HelpLinks.Pages + "Get-LibratoSession.md")]
     [OutputType(typeof(LibratoSession))]
     public sealed class GetLibratoSessionCommand : PSCmdlet
     {

@@ -7,7 +7,7 @@ namespace Librato.PowerShell.Commands
     /// Lists spaces (every page, as pages arrive), finds them by name (exact but for case, or a wildcard pattern),
     /// or gets them by id.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LibratoSpace", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsCommon.Get, "LibratoSpace", HelpUri = HelpLinks.Pages + "Get-LibratoSpace.md", DefaultParameterSetName = NameSet)]
     [OutputType(typeof(LibratoSpace))]
     public sealed class GetLibratoSpaceCommand : SpaceCmdlet
     {

@@ -15,7 +15,7 @@ namespace Librato.PowerShell.Commands
     /// existing space of that name match the definition, creating, updating and removing charts. -WhatIf lists every
     /// change without making it.
     /// </summary>
-    [Cmdlet(VerbsData.Import, "LibratoSpace", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Import, "LibratoSpace", HelpUri = HelpLinks.Pages + "Import-LibratoSpace.md", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoSpace))]
     public sealed class ImportLibratoSpaceCommand : SpaceCmdlet
     {

@@ -6,7 +6,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Creates an aggregator that turns many values per metric into one summary measurement each.</summary>
-    [Cmdlet(VerbsCommon.New, "LibratoAggregator")]
+    [Cmdlet(VerbsCommon.New, "LibratoAggregator", HelpUri = HelpLinks.Pages + "New-LibratoAggregator.md")]
     [OutputType(typeof(LibratoAggregator))]
     public sealed class NewLibratoAggregatorCommand : LibratoCmdlet
     {

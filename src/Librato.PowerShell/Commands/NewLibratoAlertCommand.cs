@@ -12,7 +12,7 @@ namespace Librato.PowerShell.Commands
     /// New-LibratoAlertCondition (or hashtables), or for the common single condition from the inline parameters
     /// -MetricName with -Above, -Below or -Absent. Every rule is checked before anything is sent.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "LibratoAlert", DefaultParameterSetName = ConditionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "LibratoAlert", HelpUri = HelpLinks.Pages + "New-LibratoAlert.md", DefaultParameterSetName = ConditionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LibratoAlert))]
     public sealed class NewLibratoAlertCommand : AlertingCmdlet
     {

@@ -9,7 +9,7 @@ namespace Librato.PowerShell.Commands
     /// Creates an alert condition object for New-LibratoAlert and Set-LibratoAlert: a metric above or below a
     /// threshold, or absent (not reporting) for a duration. Nothing is sent; the API's rules are checked here.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "LibratoAlertCondition", DefaultParameterSetName = AboveSet)]
+    [Cmdlet(VerbsCommon.New, "LibratoAlertCondition", HelpUri = HelpLinks.Pages + "New-LibratoAlertCondition.md", DefaultParameterSetName = AboveSet)]
     [OutputType(typeof(AlertCondition))]
     public sealed class NewLibratoAlertConditionCommand : PSCmdlet
     {

@@ -8,7 +8,7 @@ namespace Librato.PowerShell.Commands
     /// Creates an annotation event, and its stream when the stream is new. Takes its fields from the pipeline by
     /// property name too, so CSV rows or events read from another stream or account can be piped in.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "LibratoAnnotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "LibratoAnnotation", HelpUri = HelpLinks.Pages + "New-LibratoAnnotation.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LibratoAnnotation))]
     public sealed class NewLibratoAnnotationCommand : AnnotationCmdlet
     {

@@ -8,7 +8,7 @@ namespace Librato.PowerShell.Commands
     /// Builds a chart stream with any of the documented fields, for Add-LibratoChart -Stream, Set-LibratoChart -Stream
     /// and Add-LibratoChartStream -Stream. Makes no request.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "LibratoChartStream", DefaultParameterSetName = MetricSet)]
+    [Cmdlet(VerbsCommon.New, "LibratoChartStream", HelpUri = HelpLinks.Pages + "New-LibratoChartStream.md", DefaultParameterSetName = MetricSet)]
     [OutputType(typeof(LibratoChartStream))]
     public sealed class NewLibratoChartStreamCommand : PSCmdlet
     {

@@ -7,7 +7,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Saves a composite metric: a named composite expression the API evaluates when it is read.</summary>
-    [Cmdlet(VerbsCommon.New, "LibratoCompositeMetric", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "LibratoCompositeMetric", HelpUri = HelpLinks.Pages + "New-LibratoCompositeMetric.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LibratoMetric))]
     public sealed class NewLibratoCompositeMetricCommand : LibratoCmdlet
     {

@@ -5,7 +5,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Creates a service (a notification target for alerts) and returns it.</summary>
-    [Cmdlet(VerbsCommon.New, "LibratoService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "LibratoService", HelpUri = HelpLinks.Pages + "New-LibratoService.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LibratoService))]
     public sealed class NewLibratoServiceCommand : AlertingCmdlet
     {

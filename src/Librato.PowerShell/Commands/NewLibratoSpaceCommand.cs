@@ -8,7 +8,7 @@ namespace Librato.PowerShell.Commands
     /// Creates spaces. The API lets two spaces share a name, which then makes every command by name ambiguous, so a
     /// name that exists already is Librato.AlreadyExists unless -Force asks for a second space of that name.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "LibratoSpace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "LibratoSpace", HelpUri = HelpLinks.Pages + "New-LibratoSpace.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LibratoSpace))]
     public sealed class NewLibratoSpaceCommand : SpaceCmdlet
     {

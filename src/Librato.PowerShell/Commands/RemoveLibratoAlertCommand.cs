@@ -4,7 +4,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Deletes alerts, by id (objects from Get-LibratoAlert bind by their Id) or by name or pattern.</summary>
-    [Cmdlet(VerbsCommon.Remove, "LibratoAlert", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "LibratoAlert", HelpUri = HelpLinks.Pages + "Remove-LibratoAlert.md", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveLibratoAlertCommand : AlertTargetCmdlet
     {

@@ -7,7 +7,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Detaches services from alerts, so that the alerts stop notifying them. The services themselves are kept.</summary>
-    [Cmdlet(VerbsCommon.Remove, "LibratoAlertService", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "LibratoAlertService", HelpUri = HelpLinks.Pages + "Remove-LibratoAlertService.md", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(LibratoAlert))]
     public sealed class RemoveLibratoAlertServiceCommand : AlertTargetCmdlet
     {

@@ -4,7 +4,7 @@ using System.Management.Automation;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Deletes annotation events, by stream and id or as piped from Get-LibratoAnnotation.</summary>
-    [Cmdlet(VerbsCommon.Remove, "LibratoAnnotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "LibratoAnnotation", HelpUri = HelpLinks.Pages + "Remove-LibratoAnnotation.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveLibratoAnnotationCommand : AnnotationCmdlet
     {

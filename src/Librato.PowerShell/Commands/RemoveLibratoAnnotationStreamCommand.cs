@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Deletes annotation streams with all their events.</summary>
-    [Cmdlet(VerbsCommon.Remove, "LibratoAnnotationStream", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "LibratoAnnotationStream", HelpUri = HelpLinks.Pages + "Remove-LibratoAnnotationStream.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveLibratoAnnotationStreamCommand : AnnotationCmdlet
     {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Deletes charts: chart objects (as Get-LibratoChart writes them), or chart ids or names with -Space.</summary>
-    [Cmdlet(VerbsCommon.Remove, "LibratoChart", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "LibratoChart", HelpUri = HelpLinks.Pages + "Remove-LibratoChart.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveLibratoChartCommand : SpaceCmdlet
     {

@@ -6,7 +6,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Deletes metrics and all their data: by name (one or many, from the pipeline too) or by pattern with exclusions.</summary>
-    [Cmdlet(VerbsCommon.Remove, "LibratoMetric", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "LibratoMetric", HelpUri = HelpLinks.Pages + "Remove-LibratoMetric.md", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveLibratoMetricCommand : MetricSelectionCmdlet
     {

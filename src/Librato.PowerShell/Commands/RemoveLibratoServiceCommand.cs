@@ -4,7 +4,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Deletes services; the API also takes each one off every alert that notifies it.</summary>
-    [Cmdlet(VerbsCommon.Remove, "LibratoService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "LibratoService", HelpUri = HelpLinks.Pages + "Remove-LibratoService.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveLibratoServiceCommand : AlertingCmdlet
     {

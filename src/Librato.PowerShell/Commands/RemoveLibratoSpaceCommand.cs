@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Deletes spaces with all their charts.</summary>
-    [Cmdlet(VerbsCommon.Remove, "LibratoSpace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "LibratoSpace", HelpUri = HelpLinks.Pages + "Remove-LibratoSpace.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveLibratoSpaceCommand : SpaceCmdlet
     {

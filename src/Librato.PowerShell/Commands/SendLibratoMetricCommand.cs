@@ -16,7 +16,7 @@ namespace Librato.PowerShell.Commands
     /// what it cannot send in the outbox and says what became of each batch; the cmdlet writes that to its streams.
     /// With -Queue measurements are added to a queue instead; with -Aggregate they are summarized first.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "LibratoMetric", DefaultParameterSetName = InputObjectSet,
+    [Cmdlet(VerbsCommunications.Send, "LibratoMetric", HelpUri = HelpLinks.Pages + "Send-LibratoMetric.md", DefaultParameterSetName = InputObjectSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Measurement))]
     public sealed class SendLibratoMetricCommand : LibratoCmdlet, IDisposable

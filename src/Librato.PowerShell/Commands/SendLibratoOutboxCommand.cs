@@ -5,7 +5,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Sends what waits in the session's outbox, oldest first, without sending anything new.</summary>
-    [Cmdlet(VerbsCommunications.Send, "LibratoOutbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommunications.Send, "LibratoOutbox", HelpUri = HelpLinks.Pages + "Send-LibratoOutbox.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(OutboxDeliveryResult))]
     public sealed class SendLibratoOutboxCommand : LibratoCmdlet
     {

@@ -11,7 +11,7 @@ namespace Librato.PowerShell.Commands
     /// alert is read, the changes are merged into it, and the whole alert is written back: nothing the command
     /// does not mention is lost. -ReplaceConditions, -ReplaceServices and -ReplaceAttributes replace on purpose.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "LibratoAlert", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "LibratoAlert", HelpUri = HelpLinks.Pages + "Set-LibratoAlert.md", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoAlert))]
     public sealed class SetLibratoAlertCommand : AlertTargetCmdlet
     {

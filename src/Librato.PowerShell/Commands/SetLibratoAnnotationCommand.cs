@@ -10,7 +10,7 @@ namespace Librato.PowerShell.Commands
     /// Changes an annotation event: title, description, end time, its links as a whole (-Link), or links one by one
     /// (-AddLink, -RemoveLink). The API does not change an event's start time or source.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "LibratoAnnotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "LibratoAnnotation", HelpUri = HelpLinks.Pages + "Set-LibratoAnnotation.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoAnnotation))]
     public sealed class SetLibratoAnnotationCommand : AnnotationCmdlet
     {

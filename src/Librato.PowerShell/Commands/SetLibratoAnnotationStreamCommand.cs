@@ -4,7 +4,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Sets the display name of annotation streams.</summary>
-    [Cmdlet(VerbsCommon.Set, "LibratoAnnotationStream", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "LibratoAnnotationStream", HelpUri = HelpLinks.Pages + "Set-LibratoAnnotationStream.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoAnnotationStream))]
     public sealed class SetLibratoAnnotationStreamCommand : AnnotationCmdlet
     {

@@ -9,7 +9,7 @@ namespace Librato.PowerShell.Commands
     /// Changes charts: renames them, changes their type, streams and attributes (a parameter given $null clears its
     /// field), or saves a chart object changed in the script (-Instance), as the original's chart.save() does.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "LibratoChart", DefaultParameterSetName = ChartSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "LibratoChart", HelpUri = HelpLinks.Pages + "Set-LibratoChart.md", DefaultParameterSetName = ChartSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoChart))]
     public sealed class SetLibratoChartCommand : SpaceCmdlet
     {

@@ -11,7 +11,7 @@ namespace Librato.PowerShell.Commands
     /// Sets a metric's properties and attributes: one metric, every metric piped in (one batch request), or every
     /// metric matching a pattern minus exclusions. Attributes not mentioned are left as they are.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "LibratoMetric", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "LibratoMetric", HelpUri = HelpLinks.Pages + "Set-LibratoMetric.md", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoMetric))]
     public sealed class SetLibratoMetricCommand : MetricSelectionCmdlet
     {

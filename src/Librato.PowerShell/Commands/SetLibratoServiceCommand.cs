@@ -8,7 +8,7 @@ namespace Librato.PowerShell.Commands
     /// Changes a service's title, type or settings. The service is read first and written back whole; settings
     /// given are merged into the current ones (a $null value removes one) unless -ReplaceSettings is given.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "LibratoService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "LibratoService", HelpUri = HelpLinks.Pages + "Set-LibratoService.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoService))]
     public sealed class SetLibratoServiceCommand : AlertingCmdlet
     {

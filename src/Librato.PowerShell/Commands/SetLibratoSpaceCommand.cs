@@ -4,7 +4,7 @@ using Librato.Api;
 namespace Librato.PowerShell.Commands
 {
     /// <summary>Renames a space.</summary>
-    [Cmdlet(VerbsCommon.Set, "LibratoSpace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "LibratoSpace", HelpUri = HelpLinks.Pages + "Set-LibratoSpace.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LibratoSpace))]
     public sealed class SetLibratoSpaceCommand : SpaceCmdlet
     {

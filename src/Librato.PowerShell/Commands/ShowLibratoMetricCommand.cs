@@ -15,7 +15,7 @@ namespace Librato.PowerShell.Commands
     /// Draws a metric's recent series in the terminal, one sparkline line (or with -Chart a small chart) per series,
     /// or, with -OutFile, as an SVG line chart of every series shown.
     /// </summary>
-    [Cmdlet(VerbsCommon.Show, "LibratoMetric", DefaultParameterSetName = AnySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Show, "LibratoMetric", HelpUri = HelpLinks.Pages + "Show-LibratoMetric.md", DefaultParameterSetName = AnySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MetricPicture), typeof(FileInfo))]
     public sealed class ShowLibratoMetricCommand : PointReadCmdlet
     {

@@ -7,7 +7,7 @@ namespace Librato.PowerShell.Commands
     /// Sends everything a queue holds. Each batch leaves the queue only once the API accepted it; batches refused for
     /// good are reported and kept in the queue's Failed list; a transient failure stops the submission and keeps the rest.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Submit, "LibratoQueue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsLifecycle.Submit, "LibratoQueue", HelpUri = HelpLinks.Pages + "Submit-LibratoQueue.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(QueueSubmitResult))]
     public sealed class SubmitLibratoQueueCommand : LibratoCmdlet
     {

@@ -9,7 +9,7 @@ namespace Librato.PowerShell.Commands
     /// runs and sets its end time after it, also when the block throws. The block gets the annotation as <c>$_</c> and
     /// as its first argument; its output passes through, and what it throws is thrown again.
     /// </summary>
-    [Cmdlet(VerbsOther.Use, "LibratoAnnotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsOther.Use, "LibratoAnnotation", HelpUri = HelpLinks.Pages + "Use-LibratoAnnotation.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(object))]
     public sealed class UseLibratoAnnotationCommand : AnnotationCmdlet
     {

@@ -8,7 +8,7 @@ namespace Librato.PowerShell.Commands
     /// Runs a script block with a new queue (as <c>$_</c> and its first argument) and submits the queue afterwards,
     /// also when the block throws; the block's output passes through.
     /// </summary>
-    [Cmdlet(VerbsOther.Use, "LibratoQueue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsOther.Use, "LibratoQueue", HelpUri = HelpLinks.Pages + "Use-LibratoQueue.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(object))]
     public sealed class UseLibratoQueueCommand : QueueCmdlet
     {
