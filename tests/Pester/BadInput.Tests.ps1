@@ -229,6 +229,10 @@ Describe 'One way to read a value' {
         (Get-EmulatorStats $Emulator).per_metric.'one.parser' | Should -BeNullOrEmpty
     }
 
+    It 'says that an unquoted 1,5 is a list of two values, not a number' {
+        { Send-LibratoMetric -Name one.parser -Value 1,5 } | Should -Throw '*Value is a list of 2 values (1, 5), not one number: in PowerShell a comma makes a list, so write 1.5, not 1,5.*'
+    }
+
     It 'refuses $null from an undefined variable in a queue or an aggregator instead of storing 0' {
         $queue = New-LibratoQueue
         { $queue.Add('one.parser.queue', $undefinedTotal, 'nas-1') } | Should -Throw '*$null*never set*'

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -112,7 +113,10 @@ namespace Librato.PowerShell
 
         /// <summary>The message for a value that is not a number, the same for every way a value arrives.</summary>
         public static string NotANumberMessage(string property, object? raw) =>
-            raw is string
+            raw is IList list && !(raw is string)
+                ? $"{property} is a list of {list.Count} values ({string.Join(", ", list.Cast<object?>().Take(5).Select(v => Text(v) ?? "$null"))}), " +
+                  "not one number: in PowerShell a comma makes a list, so write 1.5, not 1,5."
+                : raw is string
                 ? $"{property} '{raw}' is not a number: write numbers with a dot for the decimals and without thousands separators (1.5, 1500)."
                 : $"{property} '{raw}' is not a number.";
 
