@@ -100,4 +100,12 @@ Describe 'Previews and messages of changes name what they change' {
         "$($failed[0])" | Should -Match ([regex]::Escape($file) + ": The space definition is not valid JSON: line 2, column 3: 'n' is an invalid start of a property name")
         "$($failed[0])" | Should -Not -Match 'LineNumber|BytePositionInLine'
     }
+
+    It 'refuses a resolution a composite over sources cannot have, naming the ones it can, before asking the API' {
+        $before = @(Get-EmulatorRequests $Emulator).Count
+        Get-LibratoMeasurement -Compose 's("keep.me", "*")' -Resolution 30 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidResolution,*'
+        $failed[0].Exception.Message | Should -Match '-Resolution 30 is not one a composite over series by source can have: they offer 1, 60, 900, 3600, 86400 \(seconds\)\. Use -Resolution 60'
+        @(Get-EmulatorRequests $Emulator).Count | Should -Be $before
+    }
 }

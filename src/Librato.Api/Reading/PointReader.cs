@@ -275,7 +275,7 @@ namespace Librato.Api
         }
 
         /// <summary>The finest resolution series by source offer that is at least <paramref name="asked"/>.</summary>
-        private static int OfferedResolution(int asked)
+        public static int OfferedResolution(int asked)
         {
             foreach (var offered in PointQuery.SourceResolutions)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using Librato.Api;
 
@@ -116,6 +117,21 @@ namespace Librato.PowerShell.Commands
 
         private void ReadComposite()
         {
+            // A composite over series by source takes only their resolutions; say so before the API answers 400.
+            if (!Tagged && Resolution is int asked && !PointQuery.SourceResolutions.Contains(asked))
+            {
+                var offered = PointReader.OfferedResolution(asked);
+                WriteError(new ErrorRecord(
+                    new PSArgumentException(
+                        $"-Resolution {asked} is not one a composite over series by source can have: they offer " +
+                        $"{string.Join(", ", PointQuery.SourceResolutions)} (seconds). Use -Resolution {offered}, or -Tagged for a composite over tagged " +
+                        "series, which takes any resolution up to 604800."),
+                    ErrorIds.InvalidResolution,
+                    ErrorCategory.InvalidArgument,
+                    asked));
+                return;
+            }
+
             var query = new TaggedReadQuery
             {
                 Resolution = Resolution ?? PointQuery.DefaultTaggedResolution,

@@ -10,6 +10,7 @@ namespace Librato.PowerShell
         public const string InvalidTag = "Librato.InvalidTag";
         public const string WildcardInName = "Librato.WildcardInName";
         public const string AlreadyExists = "Librato.AlreadyExists";
+        public const string InvalidResolution = "Librato.InvalidResolution";
         public const string UnencryptedEndpoint = "Librato.UnencryptedEndpoint";
         public const string InvalidEndpoint = "Librato.InvalidEndpoint";
         public const string InvalidInputObject = "Librato.InvalidInputObject";
