@@ -37,6 +37,18 @@ Describe 'Completion of sources, resolutions, and an endpoint that does not answ
         (Complete 'Show-LibratoMetric web.cpu -Resolution 3').CompletionText | Should -Be @('3600')
     }
 
+    It 'completes -TagSearch of <Command> with the name=value pairs of the metric''s tagged series' -ForEach @(
+        @{ Command = 'Get-LibratoMeasurement weather.temperature -TagSearch ' }
+        @{ Command = 'Get-LibratoMetric weather.temperature -TagSearch ' }
+        @{ Command = 'Show-LibratoMetric weather.temperature -TagSearch ' }
+    ) {
+        Send-LibratoMetric -Name weather.temperature -Value 21 -Tags @{ city = 'austin'; station = '27' }
+        Send-LibratoMetric -Name weather.temperature -Value 25 -Tags @{ city = 'dallas'; station = '3' }
+        (Complete ($Command + 'city')).CompletionText | Should -Be @('city=austin', 'city=dallas')
+        (Complete ($Command + 'station=2')).CompletionText | Should -Be @('station=27')
+        (Complete 'Get-LibratoMeasurement -TagSearch city') | Should -BeNullOrEmpty -Because 'the tags belong to the metric named first'
+    }
+
     It 'asks an endpoint that did not answer once, then returns at once for a minute' {
         # The emulator drops the connection of every metric listing: no answer, as from an endpoint that is down.
         $session = Connect-Librato -Email $Emulator.Email -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force) -Endpoint $Emulator.Url -SkipCredentialCheck -MaxRetries 0

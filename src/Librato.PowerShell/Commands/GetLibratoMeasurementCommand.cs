@@ -41,6 +41,7 @@ namespace Librato.PowerShell.Commands
         /// <summary>A tag search expression, e.g. <c>region=us-east* and db=*prod*</c>.</summary>
         [Parameter(ParameterSetName = TagSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public string? TagSearch { get; set; }
 
         [Parameter(ParameterSetName = TagSet)]

@@ -55,6 +55,7 @@ namespace Librato.PowerShell.Commands
         /// <summary>A tag search expression, e.g. <c>region=us-east* and db=*prod*</c>.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public string? TagSearch { get; set; }
 
         private bool WithMeasurements =>

@@ -59,6 +59,7 @@ namespace Librato.PowerShell.Commands
         /// <summary>A tag search expression, e.g. <c>region=us-east* and db=*prod*</c>; reads tagged series only.</summary>
         [Parameter(ParameterSetName = TagSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public string? TagSearch { get; set; }
 
         [Parameter]

@@ -37,11 +37,30 @@ namespace Librato.PowerShell
             }
 
             var typed = Completion.Typed(wordToComplete);
-            var names = Names(session, ServerSearches ? typed : string.Empty)
+            var search = ServerSearches ? typed : string.Empty;
+            if (Scoped)
+            {
+                // Names that belong to something the command names already (the tags of its metric): none without it.
+                var scope = ScopeOf(fakeBoundParameters);
+                if (scope == null)
+                {
+                    return Array.Empty<CompletionResult>();
+                }
+
+                search = scope;
+            }
+
+            var names = Names(session, search)
                 .Where(n => n.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
                 .Distinct(StringComparer.OrdinalIgnoreCase);
             return Completion.Results(names, typed);
         }
+
+        /// <summary>True when the names belong to something given in another parameter (<see cref="ScopeOf"/>), which is then the search.</summary>
+        protected virtual bool Scoped => false;
+
+        /// <summary>What the names belong to, read from the parameters typed so far; null when it is not given (yet).</summary>
+        protected virtual string? ScopeOf(IDictionary? fakeBoundParameters) => null;
 
         /// <summary>How many pages a menu may read: two are plenty when the server narrows the search.</summary>
         protected virtual int MaxPages => 2;
