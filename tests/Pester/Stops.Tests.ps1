@@ -108,6 +108,18 @@ Describe 'A send that is ended from outside' -Skip:($IsWindows) {
         $stderr | Should -Match 'Librato: the process is ending with \d+ measurement\(s\) not sent \(first: stop\.nooutbox \d+ @.* \[s\d+\]\), and no outbox to keep them'
     }
 
+    It 'says at Ctrl+C (SIGINT) how many measurements were not sent and where they wait, <Case>' -ForEach @(
+        @{ Case = 'without an outbox'; Outbox = $false; Says = 'they are kept in \(Get-LibratoSession\)\.Unsent\.' }
+        @{ Case = 'with an outbox'; Outbox = $true; Says = 'they wait in the outbox ''.*'' for the next send or Send-LibratoOutbox\.' }
+    ) {
+        $child = if ($Outbox) { Start-ChildSend -Metric 'stop.ctrlc' -Count 50000 -OutboxPath $OutboxPath } else { Start-ChildSend -Metric 'stop.ctrlc' -Count 50000 }
+        Wait-Handed $child -AtLeast 2000
+        $null = Stop-Child $child 'INT'
+        # The pipeline's warning stream is closed while it stops: the line goes to the host, here standard output.
+        $stdout = Get-Content -Raw "$($child.Folder)/stdout.txt"
+        $stdout | Should -Match "Stopped with [\d,]+ measurement\(s\) not sent: $Says"
+    }
+
     It 'lets the next run deliver at once what a killed delivery had claimed' {
         # A first run leaves 20,000 measurements in the outbox: every request fails.
         Invoke-RestMethod -Method Delete -Uri "$($Emulator.Url)/_emulator/faults" | Out-Null
