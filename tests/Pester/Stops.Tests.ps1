@@ -11,7 +11,7 @@ BeforeAll {
     function script:Start-ChildSend {
         # Starts a pwsh that sends $Count measurements of $Metric (sources s0, s1, ...) one by one through a
         # pipeline, logging each number once Send-LibratoMetric has taken it.
-        param([string] $Metric, [int] $Count, [string] $OutboxPath, [string] $Command = 'Send')
+        param([string] $Metric, [int] $Count, [string] $OutboxPath, [string] $Command = 'Send', [switch] $Interruptible)
         $run = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $run | Out-Null
         $outbox = if ($OutboxPath) { "-OutboxPath '$OutboxPath'" } else { '' }
@@ -32,8 +32,14 @@ Connect-Librato -Email '$($Emulator.Email)' -Token (ConvertTo-SecureString '$($E
 'started' | Set-Content '$run/started'
 $body
 "@
-        $arguments = @($Pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', "$run/send.ps1")
-        $process = Start-Process -FilePath $Pwsh[0] -ArgumentList $arguments -PassThru -NoNewWindow `
+        $launcher = @($Pwsh)
+        if ($Interruptible) {
+            # A suite started in the background (cmd &) inherits SIGINT ignored, and so would the child: give it back
+            # the default, as a terminal's Ctrl+C finds it.
+            $launcher = @('env', '--default-signal=INT') + $launcher
+        }
+        $arguments = @($launcher | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', "$run/send.ps1")
+        $process = Start-Process -FilePath $launcher[0] -ArgumentList $arguments -PassThru -NoNewWindow `
             -RedirectStandardError "$run/stderr.txt" -RedirectStandardOutput "$run/stdout.txt"
         [pscustomobject]@{ Process = $process; Folder = $run; Log = "$run/handed.log" }
     }
@@ -112,7 +118,7 @@ Describe 'A send that is ended from outside' -Skip:($IsWindows) {
         @{ Case = 'without an outbox'; Outbox = $false; Says = 'they are kept in \(Get-LibratoSession\)\.Unsent\.' }
         @{ Case = 'with an outbox'; Outbox = $true; Says = 'they wait in the outbox ''.*'' for the next send or Send-LibratoOutbox\.' }
     ) {
-        $child = if ($Outbox) { Start-ChildSend -Metric 'stop.ctrlc' -Count 50000 -OutboxPath $OutboxPath } else { Start-ChildSend -Metric 'stop.ctrlc' -Count 50000 }
+        $child = if ($Outbox) { Start-ChildSend -Metric 'stop.ctrlc' -Count 50000 -OutboxPath $OutboxPath -Interruptible } else { Start-ChildSend -Metric 'stop.ctrlc' -Count 50000 -Interruptible }
         Wait-Handed $child -AtLeast 2000
         $null = Stop-Child $child 'INT'
         # The pipeline's warning stream is closed while it stops: the line goes to the host, here standard output.
