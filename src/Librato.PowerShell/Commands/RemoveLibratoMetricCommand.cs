@@ -58,8 +58,7 @@ namespace Librato.PowerShell.Commands
 
             if (names.Count > 0)
             {
-                WriteVerbose($"Asked the API to remove {names.Count} metric(s): {string.Join(", ", names.GetRange(0, Math.Min(names.Count, ListedNames)))}" +
-                    (names.Count > ListedNames ? $" and {names.Count - ListedNames} more." : "."));
+                WriteVerbose($"Asked the API to remove {names.Count} metric(s): {Listed(names)}.");
             }
         }
     }

@@ -4,8 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Librato.Api;
 
 namespace Librato.PowerShell
@@ -17,25 +15,6 @@ namespace Librato.PowerShell
     public abstract class AlertingCmdlet : LibratoCmdlet
     {
         private List<LibratoService>? allServices;
-
-        /// <summary>Every item of a paginated list, page by page, each page written out before the next is read.</summary>
-        internal IEnumerable<T> EveryPage<T>(Func<int, CancellationToken, Task<Page<T>>> read)
-        {
-            var offset = 0;
-            Page<T> page;
-            do
-            {
-                var from = offset;
-                page = Await(ct => read(from, ct));
-                foreach (var item in page.Items)
-                {
-                    yield return item;
-                }
-
-                offset = page.NextOffset;
-            }
-            while (page.HasMore);
-        }
 
         /// <summary>Runs a call about one alert or service; its failure becomes a non-terminating error about that target.</summary>
         internal bool TryCall(object target, string notFoundId, string notFoundMessage, Action call)
@@ -175,8 +154,12 @@ namespace Librato.PowerShell
             return 0;
         }
 
-        /// <summary>The service of that title (ignoring case), or null; the account's services are read once per command.</summary>
-        internal LibratoService? FindServiceTitled(string title)
+        /// <summary>The service of that title (ignoring case), or null.</summary>
+        internal LibratoService? FindServiceTitled(string title) =>
+            AllServices(title).FirstOrDefault(s => string.Equals(s.Title, title, StringComparison.OrdinalIgnoreCase));
+
+        // The account's services, read once per command; a failure to read them ends it, about the title looked for.
+        private List<LibratoService> AllServices(string title)
         {
             if (allServices == null)
             {
@@ -187,29 +170,16 @@ namespace Librato.PowerShell
                 catch (LibratoApiException ex)
                 {
                     ThrowTerminatingError(ApiErrors.ToRecord(ex, title));
-                    return null;
+                    throw;
                 }
             }
 
-            return allServices.FirstOrDefault(s => string.Equals(s.Title, title, StringComparison.OrdinalIgnoreCase));
+            return allServices;
         }
 
         private long ServiceTitled(string title)
         {
-            if (allServices == null)
-            {
-                try
-                {
-                    allServices = EveryPage((offset, ct) => Client.ListServicesAsync(offset, LibratoClient.MaxPageLength, Trace, ct)).ToList();
-                }
-                catch (LibratoApiException ex)
-                {
-                    ThrowTerminatingError(ApiErrors.ToRecord(ex, title));
-                    return 0;
-                }
-            }
-
-            var matches = allServices.Where(s => string.Equals(s.Title, title, StringComparison.OrdinalIgnoreCase)).ToList();
+            var matches = AllServices(title).Where(s => string.Equals(s.Title, title, StringComparison.OrdinalIgnoreCase)).ToList();
             if (matches.Count == 1)
             {
                 return matches[0].Id;

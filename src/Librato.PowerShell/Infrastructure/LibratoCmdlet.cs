@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -69,6 +70,25 @@ namespace Librato.PowerShell
                 FlushTrace();
                 EndRetryProgress();
             }
+        }
+
+        /// <summary>Every item of a paginated list, page by page, each page written out before the next is read.</summary>
+        internal IEnumerable<T> EveryPage<T>(Func<int, CancellationToken, Task<Page<T>>> read)
+        {
+            var offset = 0;
+            Page<T> page;
+            do
+            {
+                var from = offset;
+                page = Await(ct => read(from, ct));
+                foreach (var item in page.Items)
+                {
+                    yield return item;
+                }
+
+                offset = page.NextOffset;
+            }
+            while (page.HasMore);
         }
 
         internal void Await(Func<CancellationToken, Task> call) =>

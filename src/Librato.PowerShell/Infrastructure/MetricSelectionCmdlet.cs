@@ -33,8 +33,7 @@ namespace Librato.PowerShell
         internal MetricSelection PatternSelection => MetricSelection.ByPattern(Pattern!, Exclude);
 
         /// <summary>How the pattern selection reads in confirmation messages.</summary>
-        internal string PatternTarget =>
-            $"every metric matching '{Pattern}'" + (Exclude.Length > 0 ? " except " + string.Join(", ", Exclude) : string.Empty);
+        internal string PatternTarget => $"every metric matching '{Pattern}'{ExceptText}";
 
         protected override void BeginProcessing() => _ = ActiveSession;
 
@@ -67,7 +66,10 @@ namespace Librato.PowerShell
 
         /// <summary><c>3 metric(s) matching 'bulk.*': bulk.a, bulk.b, bulk.c</c>, the names after the 20th counted.</summary>
         internal string Describe(IReadOnlyList<string> names) =>
-            string.Format(CultureInfo.InvariantCulture, "{0:N0} metric(s) matching '{1}'{2}: ", names.Count, Pattern, ExceptText) +
+            string.Format(CultureInfo.InvariantCulture, "{0:N0} metric(s) matching '{1}'{2}: ", names.Count, Pattern, ExceptText) + Listed(names);
+
+        /// <summary><c>a, b, c</c>, or the first 20 names and <c>and 4 more</c>.</summary>
+        internal static string Listed(IReadOnlyList<string> names) =>
             string.Join(", ", names.Take(ListedNames)) +
             (names.Count > ListedNames ? string.Format(CultureInfo.InvariantCulture, " and {0:N0} more", names.Count - ListedNames) : string.Empty);
 
@@ -77,28 +79,18 @@ namespace Librato.PowerShell
         {
             var filter = new WildcardFilter(Pattern!);
             var excluded = Exclude.Select(e => new WildcardFilter(e)).ToList();
-            var names = new List<string>();
-            var offset = 0;
-            Page<LibratoMetric> page;
-            do
+            try
             {
-                var from = offset;
-                try
-                {
-                    page = Await(ct => Client.ListMetricsAsync(filter.ServerFilter, from, LibratoClient.MaxPageLength, Trace, ct));
-                }
-                catch (LibratoApiException ex)
-                {
-                    ThrowTerminatingError(ApiErrors.ToRecord(ex, Pattern));
-                    throw;
-                }
-
-                names.AddRange(page.Items.Select(m => m.Name).Where(n => filter.IsMatch(n) && !excluded.Any(e => e.IsMatch(n))));
-                offset = page.NextOffset;
+                return EveryPage((offset, ct) => Client.ListMetricsAsync(filter.ServerFilter, offset, LibratoClient.MaxPageLength, Trace, ct))
+                    .Select(m => m.Name)
+                    .Where(n => filter.IsMatch(n) && !excluded.Any(e => e.IsMatch(n)))
+                    .ToList();
             }
-            while (page.HasMore);
-
-            return names;
+            catch (LibratoApiException ex)
+            {
+                ThrowTerminatingError(ApiErrors.ToRecord(ex, Pattern));
+                throw;
+            }
         }
 
         /// <summary>A name with wildcards in the name set is a mistake that -Pattern is for: say so instead of "no metric named".</summary>

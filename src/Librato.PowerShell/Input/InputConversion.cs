@@ -292,7 +292,7 @@ namespace Librato.PowerShell
                 return true;
             }
 
-            if (!(raw is IDictionary dictionary) || TagsProblem(dictionary) != null)
+            if (!(raw is IDictionary dictionary))
             {
                 return false;
             }
@@ -302,6 +302,12 @@ namespace Librato.PowerShell
             {
                 var key = Unwrap(entry.Key)?.ToString() ?? string.Empty;
                 var tagValue = Unwrap(entry.Value);
+                if (!IsTagValue(tagValue))
+                {
+                    // TagsProblem says why; checked in this one pass, as piped objects may each bring their own table.
+                    return false;
+                }
+
                 result[key] = tagValue is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : tagValue?.ToString() ?? string.Empty;
             }
 
@@ -329,16 +335,19 @@ namespace Librato.PowerShell
             foreach (DictionaryEntry entry in dictionary)
             {
                 var tagValue = Unwrap(entry.Value);
-                if (tagValue != null && !(tagValue is string) && !(tagValue is ValueType))
+                if (!IsTagValue(tagValue))
                 {
                     var key = Unwrap(entry.Key);
-                    var kind = tagValue is IDictionary ? "a hashtable" : tagValue is IEnumerable ? "a list" : "an object (" + tagValue.GetType().Name + ")";
+                    var kind = tagValue is IDictionary ? "a hashtable" : tagValue is IEnumerable ? "a list" : "an object (" + tagValue!.GetType().Name + ")";
                     return $"give the tag '{key}' {kind} as its value; a tag value is one piece of text or a number, as in @{{ {key} = 'value' }}";
                 }
             }
 
             return null;
         }
+
+        // One piece of text or a number (or missing): what a tag value can be.
+        private static bool IsTagValue(object? value) => value == null || value is string || value is ValueType;
 
         [MethodImpl(HotPath.Optimized)]
         public static string? Text(object? value)
