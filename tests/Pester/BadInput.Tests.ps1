@@ -264,6 +264,12 @@ Describe 'Input errors say which input they are about' {
         $failed[0].TargetObject.Source | Should -Be 'web2'
     }
 
+    It 'counts the items of an -InputObject list one by one, as if they were piped' {
+        Send-LibratoMetric -InputObject @([pscustomobject]@{ Name = 'ok.metric'; Value = 1 }, [pscustomobject]@{ Name = 'list.metric'; Value = 'x' }) -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].Exception.Message | Should -BeLike "Input 2 (metric 'list.metric'): Value 'x' is not a number*"
+    }
+
     It 'names the row of a measurement the rules refuse, and how to fix the name' {
         "Name,Value,Source`nok.metric,1,a`nbad name,2,b" | ConvertFrom-Csv | Send-LibratoMetric -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed | Should -HaveCount 1

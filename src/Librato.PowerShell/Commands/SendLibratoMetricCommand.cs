@@ -288,20 +288,26 @@ namespace Librato.PowerShell.Commands
         [MethodImpl(HotPath.Optimized)]
         private void Take(object? input)
         {
-            current = input;
-            inputNumber++;
             if ((input is PSObject pso ? pso.BaseObject : input) is IList list && !(list is IDictionary))
             {
-                // -InputObject @(...) arrives whole; treat it like the same items piped one by one.
+                // -InputObject @(...) arrives whole; treat it like the same items piped one by one, counted one by one.
                 foreach (var item in list)
                 {
-                    reader!.ReadAll(item, m => Accept(m, item), reject!);
+                    TakeOne(item);
                 }
+
+                return;
             }
-            else
-            {
-                reader!.ReadAll(input, acceptInput!, reject!);
-            }
+
+            TakeOne(input);
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        private void TakeOne(object? input)
+        {
+            current = input;
+            inputNumber++;
+            reader!.ReadAll(input, acceptInput!, reject!);
         }
 
         protected override void EndProcessing()
