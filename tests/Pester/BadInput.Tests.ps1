@@ -277,3 +277,37 @@ Describe 'Input errors say which input they are about' {
         $failed[0].Exception.Message | Should -Match "^Input 2 \(metric 'bad name', source 'b'\): 'bad name' is not a valid metric name: it has space.*ConvertTo-LibratoMetricName"
     }
 }
+
+Describe 'Refusals from the API say what was refused and what to do' {
+    BeforeEach { Reset-Emulator $Emulator }
+
+    It 'shows the metric name rules and the commands that make a valid name, not the route' {
+        Set-LibratoMetric 'bad name!' -Description x -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose 4>&1 | Set-Variable verbose
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidRequest,*'
+        $failed[0].ErrorDetails.Message | Should -Be ("Librato refused to create or update the metric. 'bad name!' is not a valid metric name: it has space, '!', " +
+            "and a metric name takes only the characters A-Z a-z 0-9 . : - _. ConvertTo-LibratoMetricName gives a valid name, and Connect-Librato -SanitizeMetricNames makes every name valid.")
+        ($failed[0] | Out-String) | Should -Not -Match 'v1/|400'
+        # The route and status stay where support needs them: the exception and the verbose stream.
+        $failed[0].Exception.Message | Should -BeLike '*400 (invalid request) to PUT v1/metrics/bad%20name%21*'
+        ($verbose.Message | Where-Object { $_ -like 'PUT *v1/metrics/bad*-> 400*' }) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'gives the length and the limit of a long name, shortened' {
+        Set-LibratoMetric ('a' * 150 + 'b' * 150) -Description x -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].ErrorDetails.Message | Should -BeLike "*'aaaaaaaaaaaaaaaaaaaaaaaaaaaaa…bbbbbbbbbbbbbbbbbbbbbbbbbbbbb' is 300 characters long; a metric name has at most 255.*ConvertTo-LibratoMetricName*"
+        $failed[0].ErrorDetails.Message | Should -Not -Match 'a{40}'
+    }
+
+    It 'says what an annotation stream name takes' {
+        New-LibratoAnnotation -Stream 'bad stream!' -Title deploy -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].ErrorDetails.Message | Should -Be ("Librato refused to add an annotation to annotation stream 'bad stream!': the name is invalid. " +
+            "An annotation stream's name is 1 to 255 of the characters A-Z a-z 0-9 . : - _; put other text in the annotation's -Title.")
+    }
+
+    It 'names the fix in a queue''s refusal too' {
+        $queue = New-LibratoQueue
+        { $queue.Add('bad name!', 1) } | Should -Throw "*'bad name!' is not a valid metric name*ConvertTo-LibratoMetricName gives a valid name*"
+        $queue.Count | Should -Be 0
+    }
+}

@@ -80,8 +80,8 @@ namespace Librato.Api
                 return "The metric name is empty: give 1 to 255 of the characters A-Z a-z 0-9 . : - _.";
             }
 
-            var shown = name!.Length > 60 ? name.Substring(0, 29) + "\u2026" + name.Substring(name.Length - 29) : name;
-            if (name.Length > 255)
+            var shown = Shorten(name!);
+            if (name!.Length > 255)
             {
                 return $"The metric name '{shown}' is {name.Length} characters long; a metric name has at most 255.";
             }
@@ -98,6 +98,10 @@ namespace Librato.Api
 
             return $"'{shown}' is not a valid metric name: it has {string.Join(", ", bad)}, and a metric name takes only the characters A-Z a-z 0-9 . : - _.";
         }
+
+        /// <summary>A long name or value cut in the middle to 60 characters, so a message naming it stays a line or two.</summary>
+        public static string Shorten(string text) =>
+            text.Length > 60 ? text.Substring(0, 29) + "\u2026" + text.Substring(text.Length - 29) : text;
 
         private static bool IsAllowed(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == ':' || c == '-' || c == '_';

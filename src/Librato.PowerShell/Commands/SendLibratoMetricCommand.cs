@@ -368,12 +368,6 @@ namespace Librato.PowerShell.Commands
             }
         }
 
-        /// <summary>A validation message with what to type to fix it, where the module has a command for that.</summary>
-        private static string WithFix(ValidationError invalid) =>
-            invalid.Code == ValidationCodes.InvalidMetricName
-                ? invalid.Message + " ConvertTo-LibratoMetricName gives a valid name, and Connect-Librato -SanitizeMetricNames makes every name valid."
-                : invalid.Message;
-
         [MethodImpl(HotPath.Optimized)]
         private void Accept(Measurement measurement, object? input)
         {
@@ -400,7 +394,7 @@ namespace Librato.PowerShell.Commands
             if (invalid != null)
             {
                 var which = ReferenceEquals(target, current) ? WhichInput(target) : string.Empty;
-                WriteError(new ErrorRecord(new ArgumentException(which + WithFix(invalid)), ErrorIds.ForValidation(invalid.Code), ErrorCategory.InvalidData, target));
+                WriteError(new ErrorRecord(new ArgumentException(which + RefusalText.WithFix(invalid)), ErrorIds.ForValidation(invalid.Code), ErrorCategory.InvalidData, target));
                 return;
             }
 

@@ -23,6 +23,10 @@ namespace Librato.PowerShell
                     RecommendedAction = "Run Connect-Librato again with a valid API token.",
                 };
             }
+            else if (RefusalText.Explain(ex) is string refusal)
+            {
+                record.ErrorDetails = new ErrorDetails(refusal);
+            }
 
             return record;
         }

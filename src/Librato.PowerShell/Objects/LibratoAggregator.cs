@@ -70,7 +70,7 @@ namespace Librato.PowerShell
                     var error = Session.Client.Options.Validator.Validate(m, EpochTime.Now());
                     if (error != null)
                     {
-                        throw new MeasurementValidationException(error, m);
+                        throw RefusalText.Refused(error, m);
                     }
 
                     var full = batcher.Add(m);

@@ -66,7 +66,14 @@ namespace Librato.PowerShell
         public void Add(Measurement measurement)
         {
             measurement.Name = Session.MeasurementName(measurement.Name);
-            Core.Add(measurement);
+            try
+            {
+                Core.Add(measurement);
+            }
+            catch (MeasurementValidationException ex)
+            {
+                throw RefusalText.Refused(ex.Error, ex.Measurement);
+            }
         }
 
         /// <summary>Adds the aggregator's summary measurements and empties it.</summary>
