@@ -49,6 +49,39 @@ Describe 'Completion of sources, resolutions, and an endpoint that does not answ
         (Complete 'Get-LibratoMeasurement -TagSearch city') | Should -BeNullOrEmpty -Because 'the tags belong to the metric named first'
     }
 
+    It 'completes <Parameter> of <Command> with the tag pairs of the metric, which it takes as name=value strings' -ForEach @(
+        @{ Command = 'Get-LibratoMeasurement weather.temperature'; Parameter = '-Tag' }
+        @{ Command = 'Show-LibratoMetric weather.temperature'; Parameter = '-Tag' }
+        @{ Command = 'Send-LibratoMetric -Name weather.temperature -Value 1'; Parameter = '-Tags' }
+        @{ Command = 'New-LibratoAlert hot -MetricName weather.temperature -Above 30'; Parameter = '-Tag' }
+        @{ Command = 'New-LibratoChartStream -Metric weather.temperature'; Parameter = '-Tag' }
+    ) {
+        Send-LibratoMetric -Name weather.temperature -Value 21 -Tags @{ city = 'austin'; station = '27' }
+        Send-LibratoMetric -Name weather.temperature -Value 25 -Tags @{ city = 'dallas'; station = '3' }
+        (Complete "$Command $Parameter city").CompletionText | Should -Be @('city=austin', 'city=dallas')
+        (Complete "$Command $Parameter city=austin, sta").CompletionText | Should -Be @('station=27', 'station=3')
+    }
+
+    It 'reads -Tags and -Tag given as name=value strings as the hashtable they stand for' {
+        Send-LibratoMetric -Name weather.wind -Value 7 -Tags 'city=austin', 'station = 27'
+        Send-LibratoMetric -Name weather.wind -Value 9 -Tags city=dallas
+        $points = Get-LibratoMeasurement weather.wind -Tag city=austin
+        $points | Should -HaveCount 1
+        $points[0].Value | Should -Be 7
+        $points[0].Tags['station'] | Should -Be '27'
+        # A name given twice is either value in a filter.
+        (Get-LibratoMeasurement weather.wind -Tag city=austin, city=dallas).Value | Sort-Object | Should -Be @(7, 9)
+    }
+
+    It 'refuses a tag string without = and says both forms' {
+        { Send-LibratoMetric -Name weather.wind -Value 7 -Tags 'austin' -ErrorAction Stop } |
+            Should -Throw "*The tag 'austin' is not name=value. Give tags as 'name=value' strings (-Tags 'region=us-east', 'host=web1') or as a hashtable*"
+        # The same name twice is not one value for a measurement: refused, not stored.
+        { Send-LibratoMetric -Name weather.gust -Value 7 -Tags city=austin, city=dallas -ErrorAction Stop } |
+            Should -Throw "*The tag 'city' is given twice ('austin' and 'dallas'); a measurement has one value for each tag name."
+        { Get-LibratoMetric weather.gust -ErrorAction Stop } | Should -Throw "*There is no metric named 'weather.gust'*"
+    }
+
     It 'asks an endpoint that did not answer once, then returns at once for a minute' {
         # The emulator drops the connection of every metric listing: no answer, as from an endpoint that is down.
         $session = Connect-Librato -Email $Emulator.Email -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force) -Endpoint $Emulator.Url -SkipCredentialCheck -MaxRetries 0

@@ -52,6 +52,8 @@ namespace Librato.PowerShell.Commands
 
         [Parameter(ParameterSetName = MetricSet)]
         [ValidateNotNull]
+        [TagTable]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public IDictionary? Tag { get; set; }
 
         [Parameter(ParameterSetName = MetricSet)]

@@ -36,6 +36,8 @@ namespace Librato.PowerShell.Commands
         /// <summary>Tag filters: tag name to a pattern or an array of patterns (<c>*</c> wildcards, <c>!</c> negates).</summary>
         [Parameter(ParameterSetName = TagSet)]
         [ValidateNotNull]
+        [TagTable]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public Hashtable? Tag { get; set; }
 
         /// <summary>A tag search expression, e.g. <c>region=us-east* and db=*prod*</c>.</summary>

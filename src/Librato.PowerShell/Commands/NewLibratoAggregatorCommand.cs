@@ -16,6 +16,8 @@ namespace Librato.PowerShell.Commands
 
         [Parameter]
         [ValidateNotNull]
+        [TagTable(OneValueEach = true)]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public Hashtable? Tags { get; set; }
 
         /// <summary>The measure time; the submission time when not given.</summary>

@@ -70,6 +70,8 @@ namespace Librato.PowerShell.Commands
         [Parameter(ParameterSetName = BelowSet)]
         [Parameter(ParameterSetName = AbsentSet)]
         [ValidateNotNull]
+        [TagTable]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public IDictionary? Tag { get; set; }
 
         [Parameter(ParameterSetName = AboveSet)]

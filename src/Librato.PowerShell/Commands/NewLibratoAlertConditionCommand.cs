@@ -54,6 +54,8 @@ namespace Librato.PowerShell.Commands
         /// <summary>Tag filters: tag name to one value or several, with <c>*</c> wildcards.</summary>
         [Parameter]
         [ValidateNotNull]
+        [TagTable]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public IDictionary? Tag { get; set; }
 
         /// <summary>Tags (from -Tag) whose matching series are combined and judged as one.</summary>

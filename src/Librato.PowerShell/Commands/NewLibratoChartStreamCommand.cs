@@ -28,6 +28,8 @@ namespace Librato.PowerShell.Commands
         /// <summary>Tag filters: tag name to value or values, e.g. @{ environment = 'prod'; region = 'us-*', 'eu-*' }.</summary>
         [Parameter(ParameterSetName = MetricSet)]
         [ValidateNotNull]
+        [TagTable]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public IDictionary? Tag { get; set; }
 
         /// <summary>Tags whose matching series are combined into one line.</summary>

@@ -77,6 +77,8 @@ namespace Librato.PowerShell.Commands
 
         [Parameter]
         [ValidateNotNull]
+        [TagTable(OneValueEach = true)]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public Hashtable? Tags { get; set; }
 
         /// <summary>Merge inherited tags (this command's, the queue's, the session's) into each measurement's own.</summary>

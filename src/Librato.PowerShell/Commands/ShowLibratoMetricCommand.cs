@@ -54,6 +54,8 @@ namespace Librato.PowerShell.Commands
         /// <summary>Tag filters: tag name to a pattern or an array of patterns; reads the metric's tagged series only.</summary>
         [Parameter(ParameterSetName = TagSet)]
         [ValidateNotNull]
+        [TagTable]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public Hashtable? Tag { get; set; }
 
         /// <summary>A tag search expression, e.g. <c>region=us-east* and db=*prod*</c>; reads tagged series only.</summary>

@@ -25,6 +25,8 @@ namespace Librato.PowerShell
         /// <summary>Tags for the gauges added to the queue without tags of their own.</summary>
         [Parameter]
         [ValidateNotNull]
+        [TagTable(OneValueEach = true)]
+        [ArgumentCompleter(typeof(TagCompleter))]
         public Hashtable? Tags { get; set; }
 
         /// <summary>Merge the queue's and the session's tags into each measurement's own instead of replacing them.</summary>

@@ -10,8 +10,8 @@ using Librato.Api;
 namespace Librato.PowerShell
 {
     /// <summary>
-    /// Completes -TagSearch with the <c>name=value</c> pairs of the metric's tagged series (read over the last day,
-    /// an hour a point): the metric named in -Name must be typed first, as one plain name.
+    /// Completes -TagSearch, -Tag and -Tags with the <c>name=value</c> pairs of the metric's tagged series (read over the
+    /// last day, an hour a point): the metric (-Name, -Metric or -MetricName) must be typed first, as one plain name.
     /// </summary>
     public sealed class TagCompleter : NameCompleter
     {
@@ -19,7 +19,8 @@ namespace Librato.PowerShell
 
         protected override string? ScopeOf(IDictionary? fakeBoundParameters)
         {
-            var raw = fakeBoundParameters?["Name"];
+            // An alert's -Name is its own; its metric is -MetricName.
+            var raw = fakeBoundParameters?["MetricName"] ?? fakeBoundParameters?["Metric"] ?? fakeBoundParameters?["Name"];
             var name = (raw is PSObject pso ? pso.BaseObject : raw) switch
             {
                 string one => one,
