@@ -1,3 +1,18 @@
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:ChoiceParameters = @(
+        foreach ($command in Get-Command -Module Librato -CommandType Cmdlet) {
+            foreach ($parameter in $command.Parameters.Values) {
+                if ($parameter.Name -in 'Source', 'Tag', 'Tags', 'TagSearch', 'GroupBy', 'GroupedTag', 'DynamicTag', 'Resolution', 'Type', 'SummaryFunction',
+                    'GroupFunction', 'DownsampleFunction', 'SummarizeFunction', 'GroupByFunction', 'Metric', 'MetricName', 'Stream', 'Space', 'Service' -and
+                    # Objects (a chart's streams, say) are not typed at a prompt.
+                    $parameter.ParameterType -in [string], [string[]], [hashtable], [System.Collections.IDictionary], [int], [Nullable[int]], [object]) {
+                    @{ Command = $command.Name; Parameter = $parameter.Name }
+                }
+            }
+        })
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
 
@@ -62,6 +77,12 @@ Describe 'Completion of sources, resolutions, and an endpoint that does not answ
         (Complete "$Command $Parameter city=austin, sta").CompletionText | Should -Be @('station=27', 'station=3')
     }
 
+    It 'completes -GroupBy and -GroupedTag with the tag names of the metric' {
+        Send-LibratoMetric -Name weather.temperature -Value 21 -Tags @{ city = 'austin'; station = '27' }
+        (Complete 'Get-LibratoMeasurement weather.temperature -GroupBy ').CompletionText | Should -Be @('city', 'station')
+        (Complete 'New-LibratoAlert hot -MetricName weather.temperature -Above 30 -GroupedTag st').CompletionText | Should -Be @('station')
+    }
+
     It 'reads -Tags and -Tag given as name=value strings as the hashtable they stand for' {
         Send-LibratoMetric -Name weather.wind -Value 7 -Tags 'city=austin', 'station = 27'
         Send-LibratoMetric -Name weather.wind -Value 9 -Tags city=dallas
@@ -92,5 +113,17 @@ Describe 'Completion of sources, resolutions, and an endpoint that does not answ
         Complete 'Remove-LibratoMetric db' | Should -BeNullOrEmpty
         @(Get-EmulatorRequests $Emulator | Where-Object path -EQ '/v1/metrics').Count - $before | Should -Be 1
         Invoke-RestMethod -Method Delete -Uri "$($Emulator.Url)/_emulator/faults" | Out-Null
+    }
+}
+
+Describe 'Every parameter with choices or account names completes' {
+    It '<Command> -<Parameter> has a completer or a set of values' -ForEach $ChoiceParameters {
+        $parameter = (Get-Command $Command).Parameters[$Parameter]
+        $choices = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] -or $_ -is [System.Management.Automation.ValidateSetAttribute] })
+        $choices | Should -Not -BeNullOrEmpty -Because 'Tab should offer what the account or the API takes, not file names'
+    }
+
+    It 'checks the parameters of many cmdlets' -ForEach @{ Checked = $ChoiceParameters.Count } {
+        $Checked | Should -BeGreaterThan 40
     }
 }

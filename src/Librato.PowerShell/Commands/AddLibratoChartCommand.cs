@@ -48,6 +48,7 @@ namespace Librato.PowerShell.Commands
         /// <summary>The metric's source or pattern; <c>*</c> when neither this nor -Tag is given.</summary>
         [Parameter(Position = 2, ParameterSetName = MetricSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string? Source { get; set; }
 
         [Parameter(ParameterSetName = MetricSet)]

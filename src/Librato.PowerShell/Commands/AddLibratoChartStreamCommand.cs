@@ -36,6 +36,7 @@ namespace Librato.PowerShell.Commands
 
         [Parameter(Position = 1, ParameterSetName = MetricSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string? Source { get; set; }
 
         [Parameter(ParameterSetName = MetricSet)]
@@ -46,10 +47,12 @@ namespace Librato.PowerShell.Commands
 
         [Parameter(ParameterSetName = MetricSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagNameCompleter))]
         public string[]? GroupedTag { get; set; }
 
         [Parameter(ParameterSetName = MetricSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagNameCompleter))]
         public string[]? DynamicTag { get; set; }
 
         [Parameter(ParameterSetName = MetricSet)]

@@ -42,6 +42,7 @@ namespace Librato.PowerShell.Commands
         [Parameter(ParameterSetName = RangeSet)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string[]? Source { get; set; }
 
         /// <summary>Keeps the events whose title matches (wildcards, case ignored).</summary>

@@ -41,6 +41,7 @@ namespace Librato.PowerShell.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string[]? Source { get; set; }
 
         private bool WithEvents => StartTime.HasValue || EndTime.HasValue || Count.HasValue || Source != null;

@@ -48,6 +48,7 @@ namespace Librato.PowerShell.Commands
 
         [Parameter(ParameterSetName = TagSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagNameCompleter))]
         public string[]? GroupBy { get; set; }
 
         [Parameter(ParameterSetName = TagSet)]

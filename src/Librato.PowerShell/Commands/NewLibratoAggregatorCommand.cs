@@ -12,6 +12,7 @@ namespace Librato.PowerShell.Commands
     {
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string? Source { get; set; }
 
         [Parameter]

@@ -64,6 +64,7 @@ namespace Librato.PowerShell.Commands
         [Parameter(ParameterSetName = BelowSet)]
         [Parameter(ParameterSetName = AbsentSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string? Source { get; set; }
 
         [Parameter(ParameterSetName = AboveSet)]
@@ -78,6 +79,7 @@ namespace Librato.PowerShell.Commands
         [Parameter(ParameterSetName = BelowSet)]
         [Parameter(ParameterSetName = AbsentSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagNameCompleter))]
         public string[]? GroupedTag { get; set; }
 
         [Parameter(ParameterSetName = AboveSet)]

@@ -49,6 +49,7 @@ namespace Librato.PowerShell.Commands
         /// <summary>A legacy source name or <c>*</c> pattern; every source when omitted.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string? Source { get; set; }
 
         /// <summary>Tag filters: tag name to one value or several, with <c>*</c> wildcards.</summary>
@@ -61,6 +62,7 @@ namespace Librato.PowerShell.Commands
         /// <summary>Tags (from -Tag) whose matching series are combined and judged as one.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagNameCompleter))]
         public string[]? GroupedTag { get; set; }
 
         /// <summary>With the derivative summary function: whether a drop counts as a counter reset.</summary>

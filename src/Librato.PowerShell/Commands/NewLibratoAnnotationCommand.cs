@@ -23,6 +23,7 @@ namespace Librato.PowerShell.Commands
         public string Title { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string? Source { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -23,6 +23,7 @@ namespace Librato.PowerShell.Commands
         /// <summary>A source, <c>*</c> (the default when no tags are given), a wildcard pattern, or <c>%</c> (dynamic).</summary>
         [Parameter(Position = 1, ParameterSetName = MetricSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string? Source { get; set; }
 
         /// <summary>Tag filters: tag name to value or values, e.g. @{ environment = 'prod'; region = 'us-*', 'eu-*' }.</summary>
@@ -35,11 +36,13 @@ namespace Librato.PowerShell.Commands
         /// <summary>Tags whose matching series are combined into one line.</summary>
         [Parameter(ParameterSetName = MetricSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagNameCompleter))]
         public string[]? GroupedTag { get; set; }
 
         /// <summary>Tags whose value the space's tag selector chooses.</summary>
         [Parameter(ParameterSetName = MetricSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagNameCompleter))]
         public string[]? DynamicTag { get; set; }
 
         [Parameter(ParameterSetName = MetricSet)]

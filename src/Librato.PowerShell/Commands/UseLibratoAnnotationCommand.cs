@@ -34,6 +34,7 @@ namespace Librato.PowerShell.Commands
         public ScriptBlock? ScriptBlock { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string? Source { get; set; }
 
         [Parameter]

@@ -13,9 +13,12 @@ namespace Librato.PowerShell
     /// Completes -TagSearch, -Tag and -Tags with the <c>name=value</c> pairs of the metric's tagged series (read over the
     /// last day, an hour a point): the metric (-Name, -Metric or -MetricName) must be typed first, as one plain name.
     /// </summary>
-    public sealed class TagCompleter : NameCompleter
+    public class TagCompleter : NameCompleter
     {
         protected override bool Scoped => true;
+
+        /// <summary>How a tag of the metric is offered: as a <c>name=value</c> pair.</summary>
+        protected virtual string Shown(KeyValuePair<string, string> tag) => tag.Key + "=" + tag.Value;
 
         protected override string? ScopeOf(IDictionary? fakeBoundParameters)
         {
@@ -38,10 +41,11 @@ namespace Librato.PowerShell
             var read = await client.ReadMeasurementsAsync(search!, query, cancellationToken: cancellationToken).ConfigureAwait(false);
             var pairs = read.Points
                 .Where(p => p.Tags != null)
-                .SelectMany(p => p.Tags!.Select(t => t.Key + "=" + t.Value))
+                .SelectMany(p => p.Tags!.Select(Shown))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .OrderBy(p => p, StringComparer.OrdinalIgnoreCase);
             return (pairs, false, 0);
         }
     }
 }
+
