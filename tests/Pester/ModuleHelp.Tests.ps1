@@ -20,6 +20,37 @@ BeforeAll {
         }
     }
 
+    function script:Get-PageSection {
+        # The lines of one '## Heading' section of a page, headings inside code fences aside.
+        param([string] $Path, [string] $Heading)
+        $inSection = $false
+        $inFence = $false
+        foreach ($line in Get-Content -LiteralPath $Path) {
+            if ($line -match '^\s*```') { $inFence = -not $inFence }
+            if (-not $inFence -and $line -match '^## ') { $inSection = $line -eq "## $Heading"; continue }
+            if ($inSection) { $line }
+        }
+    }
+
+    function script:Get-HelpViewSection {
+        # The lines under one heading (NAME, SYNTAX, DESCRIPTION, ...) of Get-Help's text, less the blank lines at its end.
+        param([string[]] $Lines, [string] $Heading)
+        $start = [Array]::IndexOf($Lines, $Heading)
+        if ($start -lt 0) { return }
+        $end = $start + 1
+        while ($end -lt $Lines.Count -and $Lines[$end] -cnotmatch '^[A-Z][A-Z ]+$') { $end++ }
+        $section = @($Lines[($start + 1)..($end - 1)])
+        $last = $section.Count - 1
+        while ($last -ge 0 -and -not $section[$last].Trim()) { $last-- }
+        if ($last -ge 0) { $section[0..$last] }
+    }
+
+    function script:ConvertTo-FlatText {
+        # Text as help shows it, whatever the markdown: no emphasis, code marks or link targets, and single spaces.
+        param([string] $Text)
+        (($Text -replace '\[([^\]]+)\]\([^)]*\)', '$1') -replace '[*`]', '' -replace '\s+', ' ').Trim()
+    }
+
     function script:Get-TypeDisplayName {
         # A type as PlatyPS writes it: full name, with generic arguments by full name.
         param([type] $Type)
@@ -47,6 +78,46 @@ Describe 'Help for <Name>' -ForEach $Cmdlets {
 
     It 'has a description' {
         (@($Help.description | ForEach-Object Text) -join '').Trim() | Should -Not -BeNullOrEmpty
+    }
+
+    It 'fits its default help on one screen: a short description, and at most 60 lines at 120 columns' {
+        $lines = @((Get-Help $Name | Out-String -Width 120) -split '\r?\n')
+        $description = @(Get-HelpViewSection $lines 'DESCRIPTION' | Where-Object { $_.Trim() })
+        $description.Count | Should -BeGreaterThan 0
+        $description.Count | Should -BeLessOrEqual 6 -Because 'the description says what the cmdlet does and what to know to use it, and the details are in the notes (Get-Help -Full)'
+        # Only a syntax that alone takes half the screen (Connect-Librato's six parameter sets) may push the page past it.
+        $syntax = @(Get-HelpViewSection $lines 'SYNTAX')
+        if ($syntax.Count -le 30) {
+            $lines.Count | Should -BeLessOrEqual 60 -Because "Get-Help $Name should fit one screen"
+        }
+    }
+
+    It 'describes itself in the user''s terms: no HTTP routes, methods or status codes in the description' {
+        $text = @($Help.description | ForEach-Object Text) -join "`n"
+        $text | Should -Not -Match '\bv1/' -Because 'API routes belong in the notes'
+        $text | Should -Not -MatchExactly '\b(GET|PUT|POST|PATCH|DELETE)\s' -Because 'HTTP methods belong in the notes'
+        $text | Should -Not -Match '\bHTTP\s*\d{3}\b|\b[1-5]xx\b|\b\d{3} answer' -Because 'status codes belong in the notes'
+    }
+
+    It 'keeps the notes of its page in Get-Help -Full' {
+        $paragraphs = [System.Collections.Generic.List[string]]::new()
+        $current = [System.Collections.Generic.List[string]]::new()
+        $inFence = $false
+        foreach ($line in @(Get-PageSection (Join-Path $RepoRoot "docs/cmdlets/$Name.md") 'NOTES') + '') {
+            if ($line -match '^\s*```') { $inFence = -not $inFence; continue }
+            if ($inFence) { continue }
+            if ($line.Trim()) { $current.Add($line); continue }
+            if ($current.Count) { $paragraphs.Add((ConvertTo-FlatText ($current -join ' '))); $current.Clear() }
+        }
+        if ($paragraphs.Count -eq 0) { Set-ItResult -Skipped -Because "the page of $Name has no notes"; return }
+        $full = Get-Help $Name -Full | Out-String -Width 4096
+        $full | Should -Match '(?m)^NOTES\s*$'
+        $flat = ConvertTo-FlatText $full
+        foreach ($paragraph in $paragraphs) {
+            # The first words of each paragraph, or of the first item of a list.
+            $start = (($paragraph -replace '^(?:[-*]|\d+\.)\s+', '') -split ' ' | Select-Object -First 8) -join ' '
+            $flat.Contains($start) | Should -BeTrue -Because "the notes of $Name should show '$start'"
+        }
     }
 
     It 'has at least one example, each with code, and one that uses the cmdlet' {
