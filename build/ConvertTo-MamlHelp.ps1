@@ -258,7 +258,9 @@ function Write-Parameter {
         $W.WriteStartElement('command', 'parameterValue', $ns.command)
         $W.WriteAttributeString('required', 'true')
         $W.WriteAttributeString('variableLength', 'false')
-        $W.WriteString($type)
+        # The syntax shows the short name (<String>, <PSCredential>), as PowerShell's own help does; the full name stays
+        # in the parameter's type below.
+        $W.WriteString(($type -replace '(?:[A-Za-z_]\w*\.)+', ''))
         $W.WriteEndElement()
     }
     $W.WriteStartElement('dev', 'type', $ns.dev)
@@ -344,7 +346,9 @@ function Write-Command {
     foreach ($link in $Page.Links) {
         $W.WriteStartElement('maml', 'navigationLink', $ns.maml)
         $W.WriteElementString('maml', 'linkText', $ns.maml, $link.Text)
-        $W.WriteElementString('maml', 'uri', $ns.maml, $link.Uri)
+        # Only the online version needs its address in the console (-Online opens it); another cmdlet or topic of this
+        # module is named alone, as PowerShell's own help does, since Get-Help <name> opens it and a long URL wraps.
+        $W.WriteElementString('maml', 'uri', $ns.maml, $(if ($link.Text -eq 'Online Version:' -or $link.Uri -notlike '*/docs/cmdlets/*.md') { $link.Uri } else { '' }))
         $W.WriteEndElement()
     }
     $W.WriteEndElement()
