@@ -58,6 +58,8 @@ function Start-LibratoEmulator {
                 Api        = if ($AppOptics) { 'AppOptics' } else { 'Librato' }
                 Email      = $Email
                 Token      = $Token
+                # The emulator's own demo account, ready for Connect-Librato -Credential.
+                Credential = [pscredential]::new($Email, (ConvertTo-SecureString $Token -AsPlainText -Force))
                 CertificateAuthorityFile = $authority
                 Process    = $process
                 StdOut     = $stdout

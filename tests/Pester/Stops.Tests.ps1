@@ -6,7 +6,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Emulator = Start-LibratoEmulator -Path $EmulatorPath -ArgumentList '--request-log-size', '5000'
     $script:Time = [DateTimeOffset]::UtcNow.AddMinutes(-5).ToUnixTimeSeconds()
-    $script:Pwsh = if ($IsWindows) { @(Join-Path $PSHOME 'pwsh.exe') } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
 
     function script:Start-ChildSend {
         # Starts a pwsh that sends $Count measurements of $Metric (sources s0, s1, ...) one by one through a

@@ -5,6 +5,8 @@ $script:ModulePath = if ($env:LIBRATO_TEST_MODULE) { $env:LIBRATO_TEST_MODULE } 
 $script:EmulatorPath = if ($env:LIBRATO_TEST_EMULATOR) { $env:LIBRATO_TEST_EMULATOR } else { Join-Path $RepoRoot 'out/Librato.Emulator' }
 Import-Module (Join-Path $ModulePath 'Librato.psd1') -Force
 Import-Module (Join-Path $RepoRoot 'build/LibratoEmulator.psm1') -Force
+# How to start a fresh pwsh of this very version, as `dotnet pwsh` starts it: the command and its first arguments.
+$script:Pwsh = if ($IsWindows) { @(Join-Path $PSHOME 'pwsh.exe') } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
 
 function script:Start-TestEmulator {
     # Starts an emulator that answers as the given service (Start-LibratoEmulator -AppOptics for AppOptics).

@@ -2,7 +2,6 @@
 # CA would be, and refused, with the reason and the remedy, when it is not trusted, has expired or names another host.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:Pwsh = if ($IsWindows) { @(Join-Path $PSHOME 'pwsh.exe') } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
     $script:Emulator = Start-LibratoEmulator -Path $EmulatorPath -Https
     $script:CaFile = $Emulator.CertificateAuthorityFile
     $script:Time = [DateTimeOffset]::UtcNow.AddMinutes(-5).ToUnixTimeSeconds()
