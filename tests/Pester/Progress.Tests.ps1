@@ -169,6 +169,10 @@ Describe 'Progress while a retry waits' {
         $shown.Count | Should -BeGreaterOrEqual 1
         $shown[0].Activity | Should -Be 'Waiting to retry'
         $shown[0].StatusDescription | Should -Match '^Retrying GET .*/v1/metrics.* in [\d.]+ s \(retry 1 of \d+\) after .*503'
+        # Once the wait is over the bar says the retry is out and how long it may take, not the wait any longer.
+        $shown[1].Activity | Should -Be 'Retrying'
+        $shown[1].StatusDescription | Should -Match '^Attempt 2 of \d+: GET .*/v1/metrics.*, waiting up to 10 s for an answer$'
+        $shown[2].StatusDescription | Should -Match '^Retrying GET .* \(retry 2 of \d+\)'
         $retries[-1].RecordType | Should -Be 'Completed'
     }
 }

@@ -69,9 +69,12 @@ namespace Librato.Api
                         }
 
                         trace?.Write(
-                            $"Retrying {method} {new Uri(baseUri, path)} in {delay.TotalSeconds:0.###} s " +
+                            $"{TraceLines.Retry}{method} {new Uri(baseUri, path)} in {delay.TotalSeconds:0.###} s " +
                             $"(retry {attempt + 1} of {maxRetries}) after {Describe(ex)}");
                         await Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+                        trace?.Write(
+                            $"{TraceLines.Attempt}{attempt + 2} of {maxRetries + 1}: {method} {new Uri(baseUri, path)}, waiting up to " +
+                            $"{options.Timeout.TotalSeconds:0.###} s for an answer");
                     }
                 }
             }
@@ -156,7 +159,10 @@ namespace Librato.Api
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     trace?.Write($"{method} {uri} timed out after {Elapsed(started)} ms");
-                    throw new LibratoApiException(LibratoErrorKind.Timeout, method.Method, path, null, Array.Empty<string>(), ex);
+                    // "The operation was canceled" says nothing to the user: say what did not come, and the setting.
+                    throw new LibratoApiException(
+                        LibratoErrorKind.Timeout, method.Method, path, null,
+                        new[] { $"no answer within {options.Timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s" }, ex);
                 }
                 catch (HttpRequestException ex)
                 {

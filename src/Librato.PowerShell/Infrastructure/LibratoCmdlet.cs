@@ -200,17 +200,16 @@ namespace Librato.PowerShell
             while (Trace.TryTake(out var line))
             {
                 WriteVerbose(line);
-                if (line.StartsWith(RetryLinePrefix, StringComparison.Ordinal))
+                // The attempt's own line replaces the wait's, so the bar never shows a wait that is over.
+                var waiting = line.StartsWith(TraceLines.Retry, StringComparison.Ordinal);
+                if (waiting || (retryProgress != null && line.StartsWith(TraceLines.Attempt, StringComparison.Ordinal)))
                 {
                     // A new record each time: a host or a collection may keep the records it was given.
-                    retryProgress = new ProgressRecord(ProgressIds.Retry, "Waiting to retry", line);
+                    retryProgress = new ProgressRecord(ProgressIds.Retry, waiting ? "Waiting to retry" : "Retrying", line);
                     WriteProgress(retryProgress);
                 }
             }
         }
-
-        /// <summary>The start of the transport's line for a retry it waits for.</summary>
-        internal const string RetryLinePrefix = "Retrying ";
 
         private ProgressRecord? retryProgress;
 

@@ -118,6 +118,8 @@ namespace Librato.Api.Tests.Sending
             Assert.Equal(LibratoErrorKind.Timeout, ex.Kind);
             Assert.True(ex.IsTransient);
             Assert.False(body.IsReturned);
+            // What did not come and after how long, not the runtime's "The operation was canceled".
+            Assert.Equal("POST v1/metrics failed: timed out: no answer within 1 s", ex.Message);
         }
 
         [Fact]
