@@ -52,6 +52,17 @@ Describe 'Previews and messages of changes name what they change' {
     It 'previews a pattern update with the metrics it would change' {
         $text = Get-WhatIfText { Set-LibratoMetric -Pattern 'bulk.m0*' -DisplayUnitsShort ms -WhatIf }
         $text | Should -Match "10 metric\(s\) matching 'bulk\.m0\*': bulk\.m00, bulk\.m01"
+        $text | Should -BeLike 'What if: Performing the operation "Set -DisplayUnitsShort" on target*'
+    }
+
+    It 'names in a preview of a Set what it would change, and of what' {
+        $text = Get-WhatIfText { Set-LibratoMetric keep.me -Description 'kept' -Period 60 -WhatIf }
+        $text | Should -Be 'What if: Performing the operation "Set -Description, -Period" on target "metric ''keep.me''".'
+        $alert = New-LibratoAlert previewed -MetricName keep.me -Above 5
+        $text = Get-WhatIfText { Set-LibratoAlert previewed -Description 'x' -RearmSeconds 900 -WhatIf }
+        $text | Should -Be "What if: Performing the operation ""Set -Description, -RearmSeconds"" on target ""alert 'previewed' ($($alert.Id))""."
+        (Get-LibratoAlert previewed).Description | Should -BeNullOrEmpty
+        Remove-LibratoAlert previewed -Force
     }
 
     It 'refuses a second space or service of one name with Librato.AlreadyExists, unless -Force' {

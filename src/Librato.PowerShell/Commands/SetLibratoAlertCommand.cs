@@ -117,7 +117,7 @@ namespace Librato.PowerShell.Commands
         {
             foreach (var alert in TargetAlerts())
             {
-                if (!ShouldProcess(Describe(alert), "Set"))
+                if (!ShouldProcess(Describe(alert), ChangeAction(nameof(Id), nameof(Name))))
                 {
                     continue;
                 }

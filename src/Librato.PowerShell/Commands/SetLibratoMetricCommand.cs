@@ -88,7 +88,7 @@ namespace Librato.PowerShell.Commands
 
             if (ParameterSetName == PatternSet)
             {
-                var selected = ApprovePattern("Set", "set", force: false);
+                var selected = ApprovePattern(ChangeAction(nameof(Pattern), nameof(Exclude)), "set", force: false);
                 if (selected != null)
                 {
                     ForMetric(PatternTarget, () => Await(ct => Client.UpdateMetricsAsync(PatternSelection, update, Trace, ct)));
@@ -98,7 +98,8 @@ namespace Librato.PowerShell.Commands
                 return;
             }
 
-            var approved = names.FindAll(n => ShouldProcess(n, "Set"));
+            var action = ChangeAction(nameof(Name));
+            var approved = names.FindAll(n => ShouldProcess("metric '" + n + "'", action));
             if (approved.Count == 1)
             {
                 ForMetric(approved[0], () =>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -223,6 +224,20 @@ namespace Librato.PowerShell
                 });
                 retryProgress = null;
             }
+        }
+
+        /// <summary>
+        /// A Set cmdlet's action for -WhatIf and -Confirm, naming what it changes: <c>Set -Description, -Period</c>. The
+        /// parameters that pick the target (<paramref name="identity"/>), -PassThru, -Force, -Session and the common ones are left out.
+        /// </summary>
+        internal string ChangeAction(params string[] identity)
+        {
+            var changed = MyInvocation.BoundParameters.Keys
+                .Where(p => Array.IndexOf(identity, p) < 0 && p != "PassThru" && p != "Force" && p != "Session" &&
+                    !Cmdlet.CommonParameters.Contains(p) && !Cmdlet.OptionalCommonParameters.Contains(p))
+                .Select(p => "-" + p)
+                .ToList();
+            return changed.Count == 0 ? "Set" : "Set " + string.Join(", ", changed);
         }
 
         internal bool IsWhatIf() =>
