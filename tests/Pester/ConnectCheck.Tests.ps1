@@ -46,8 +46,9 @@ Describe 'Connect-Librato checks the credentials' {
         $session.Credentials | Should -Be 'not checked'
         try { Get-LibratoMetric | Out-Null } catch { $failed = @($_) }
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'Librato.Unauthorized*'
-        $failed[0].ErrorDetails.Message | Should -Match 'no longer accepts this session.s credentials \(401 to GET v1/metrics.*\)\. Run Connect-Librato again'
-        $failed[0].Exception.Message | Should -Match '401'
+        $failed[0].ErrorDetails.Message | Should -BeLike "Librato does not accept this session's email and API token (they may have been revoked, or mistyped). Run Connect-Librato again with a current API token.*"
+        $failed[0].ErrorDetails.Message | Should -Not -Match 'v1/|401'
+        $failed[0].Exception.Message | Should -Match '401 \(authentication failed\) to GET v1/metrics'
     }
 
     It 'warns and still connects when the endpoint does not answer, naming the outbox that keeps measurements' {

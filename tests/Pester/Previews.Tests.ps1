@@ -100,7 +100,7 @@ Describe 'Previews and messages of changes name what they change' {
         $failed[0].Exception.Message | Should -Match 'is 309 characters long; a metric name has at most 255\. ConvertTo-LibratoMetricName gives a valid name'
         $failed[0].Exception.Message.Length | Should -BeLessThan 250
         Send-LibratoMetric -Name 'disk free %' -Value 1 -ErrorVariable failed -ErrorAction SilentlyContinue
-        $failed[0].Exception.Message | Should -Match "'disk free %' is not a valid metric name: it has space, '%'"
+        $failed[0].Exception.Message | Should -Match "'disk free %' is not a valid metric name: it has a space, '%'"
     }
 
     It 'gives the file, line and column of a JSON mistake in a space definition' {

@@ -89,7 +89,7 @@ namespace Librato.Api
             var bad = new List<string>();
             foreach (var c in name)
             {
-                var text = c == ' ' ? "space" : "'" + c + "'";
+                var text = c == ' ' ? "a space" : "'" + c + "'";
                 if (!IsAllowed(c) && !bad.Contains(text))
                 {
                     bad.Add(text);

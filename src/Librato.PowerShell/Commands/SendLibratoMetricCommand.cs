@@ -58,9 +58,13 @@ namespace Librato.PowerShell.Commands
         [ArgumentCompleter(typeof(MetricNameCompleter))]
         public string? Name { get; set; }
 
+        /// <summary>
+        /// Read as a piped value is (invariant culture, no thousands separators) and refused the same way, with
+        /// Librato.InvalidValue or Librato.MissingValue: PowerShell's own conversion would read "1,5" as 15 and $null as 0.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ValueSet)]
-        [Number]
-        public double Value { get; set; }
+        [AllowNull]
+        public object? Value { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
         [AllowNull]
@@ -253,7 +257,20 @@ namespace Librato.PowerShell.Commands
         {
             if (ParameterSetName == ValueSet)
             {
-                reader!.ReadAll(Value, m => Accept(m, null), (problem, _) => Reject(problem, null));
+                var raw = InputConversion.Unwrap(Value);
+                if (raw == null)
+                {
+                    Reject(new InputProblem(ErrorIds.ForValidation(ValidationCodes.MissingValue), InputConversion.NullValueMessage), null);
+                }
+                else if (!InputConversion.TryNumber(raw, out var number) || number == null)
+                {
+                    Reject(new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidValue), InputConversion.NotANumberMessage("Value", raw)), raw);
+                }
+                else
+                {
+                    reader!.ReadAll(number.Value, m => Accept(m, null), (problem, _) => Reject(problem, null));
+                }
+
                 Handed();
                 return;
             }

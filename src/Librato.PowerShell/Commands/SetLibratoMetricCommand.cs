@@ -69,10 +69,22 @@ namespace Librato.PowerShell.Commands
         {
             foreach (var name in Name)
             {
-                if (!RefuseWildcardName(name, "change"))
+                if (RefuseWildcardName(name, "change"))
                 {
-                    names.Add(ActiveSession.MetricName(name));
+                    continue;
                 }
+
+                var metric = ActiveSession.MetricName(name);
+                if (!MeasurementValidator.IsValidMetricName(metric))
+                {
+                    // Refused here, as Send-LibratoMetric refuses it, rather than by the API after a request.
+                    WriteError(new ErrorRecord(
+                        new PSArgumentException(MeasurementValidator.NameProblem(metric) + " " + RefusalText.MetricNameFix),
+                        ErrorIds.ForValidation(ValidationCodes.InvalidMetricName), ErrorCategory.InvalidArgument, name));
+                    continue;
+                }
+
+                names.Add(metric);
             }
         }
 

@@ -12,11 +12,12 @@ namespace Librato.PowerShell
             if (ex.Kind == LibratoErrorKind.Unauthorized || ex.Kind == LibratoErrorKind.Forbidden)
             {
                 // Credentials that worked at connect can be revoked or expire: say what to do, not only what HTTP said.
+                // The route and status stay in the exception's message (and -Verbose); the screen says what to do.
                 record.ErrorDetails = new ErrorDetails(
                     (ex.Kind == LibratoErrorKind.Unauthorized
-                        ? "The API no longer accepts this session's credentials"
-                        : "The API does not permit this session's token to do this") +
-                    $" ({ex.StatusCode} to {ex.Method} {ex.Path}). Run Connect-Librato again with a current API token" +
+                        ? "Librato does not accept this session's email and API token (they may have been revoked, or mistyped)"
+                        : "Librato does not permit this session's API token to do this") +
+                    ". Run Connect-Librato again with a current API token" +
                     (ex.Kind == LibratoErrorKind.Forbidden ? " whose role allows it (admin for changes, recorder for sending)." : ".") +
                     (ex.ApiErrors.Count > 0 ? " The API said: " + string.Join("; ", ex.ApiErrors) : string.Empty))
                 {

@@ -99,8 +99,7 @@ namespace Librato.PowerShell
             var raw = value is PSObject pso ? pso.BaseObject : value;
             if (raw == null)
             {
-                throw new ArgumentTransformationMetadataException(
-                    "The value is $null, which is no number: a variable that was never set reads as $null. Give a number, such as 1.5.");
+                throw new ArgumentTransformationMetadataException(NullValueMessage);
             }
 
             if (!TryNumber(raw, out var number) || number == null)
@@ -110,6 +109,10 @@ namespace Librato.PowerShell
 
             return number.Value;
         }
+
+        /// <summary>The message for a $null value, the same for every way a value arrives.</summary>
+        public const string NullValueMessage =
+            "The value is $null, which is no number: a variable that was never set reads as $null. Give a number, such as 1.5.";
 
         /// <summary>The message for a value that is not a number, the same for every way a value arrives.</summary>
         public static string NotANumberMessage(string property, object? raw) =>
@@ -329,7 +332,7 @@ namespace Librato.PowerShell
 
             if (!(raw is IDictionary dictionary))
             {
-                return "must be a hashtable of tag names and values";
+                return "they are not a hashtable of tag names and values";
             }
 
             foreach (DictionaryEntry entry in dictionary)
@@ -339,7 +342,7 @@ namespace Librato.PowerShell
                 {
                     var key = Unwrap(entry.Key);
                     var kind = tagValue is IDictionary ? "a hashtable" : tagValue is IEnumerable ? "a list" : "an object (" + tagValue!.GetType().Name + ")";
-                    return $"give the tag '{key}' {kind} as its value; a tag value is one piece of text or a number, as in @{{ {key} = 'value' }}";
+                    return $"the tag '{key}' has {kind} as its value; a tag value is one piece of text or a number, as in @{{ {key} = 'value' }}";
                 }
             }
 

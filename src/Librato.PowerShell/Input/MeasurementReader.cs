@@ -171,7 +171,7 @@ namespace Librato.PowerShell
             {
                 problem = new InputProblem(
                     InputConversion.Unwrap(raw) is System.Collections.IDictionary ? ErrorIds.InvalidTag : ErrorIds.InvalidInputObject,
-                    $"Tags of '{name}' {InputConversion.TagsProblem(raw)}.");
+                    $"Tags of '{name}': {InputConversion.TagsProblem(raw)}.");
                 return null;
             }
 

@@ -105,7 +105,7 @@ namespace Librato.PowerShell
         {
             if (!InputConversion.TryTags(tags, out var result))
             {
-                throw new ArgumentException("Tags " + InputConversion.TagsProblem(tags) + ".", nameof(tags));
+                throw new ArgumentException("Tags: " + InputConversion.TagsProblem(tags) + ".", nameof(tags));
             }
 
             return result;

@@ -52,7 +52,7 @@ namespace Librato.Api.Tests
             var text = Explain("PUT", "v1/metrics/bad%20name%21", "name: 'bad name!' is not a valid metric name");
 
             Assert.Equal(
-                "Librato refused to create or update the metric. 'bad name!' is not a valid metric name: it has space, '!', and a metric " +
+                "Librato refused to create or update the metric. 'bad name!' is not a valid metric name: it has a space, '!', and a metric " +
                 "name takes only the characters A-Z a-z 0-9 . : - _. " + RefusalText.MetricNameFix,
                 text);
         }

@@ -40,7 +40,7 @@ namespace Librato.Api.Tests
                 "'m' has time 2026-12-07 12:15:01Z, more than 15 minutes ahead of now.",
                 Check(new Measurement("m", 1) { Time = Now + 901 })!.Message);
             Assert.Equal(
-                "'bad name/x' is not a valid metric name: it has space, '/', and a metric name takes only the characters A-Z a-z 0-9 . : - _.",
+                "'bad name/x' is not a valid metric name: it has a space, '/', and a metric name takes only the characters A-Z a-z 0-9 . : - _.",
                 Check(new Measurement("bad name/x", 1))!.Message);
         }
 
