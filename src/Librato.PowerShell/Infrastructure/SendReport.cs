@@ -156,7 +156,18 @@ namespace Librato.PowerShell
                 return;
             }
 
-            cmdlet.WriteError(ApiErrors.ToRecord(failure, target, ApiErrors.ForSubmission(failure)));
+            var failed = ApiErrors.ToRecord(failure, target, ApiErrors.ForSubmission(failure));
+            if (failure.IsTransient)
+            {
+                // An outage, not the data: say so, and how to get the measurements there, rather than the route.
+                failed.ErrorDetails = new ErrorDetails(
+                    $"{target.Length} measurement(s) were not sent: {failure.KindText}" +
+                    (failure.ApiErrors.Count > 0 ? " (" + string.Join("; ", failure.ApiErrors) + ")" : string.Empty) +
+                    ", also when tried again. They are this error's target: once the endpoint answers, send them with " +
+                    "$Error[0].TargetObject | Send-LibratoMetric, or connect with -OutboxPath so that measurements wait on disk for the next run.");
+            }
+
+            cmdlet.WriteError(failed);
         }
     }
 }
