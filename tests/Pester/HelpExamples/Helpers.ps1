@@ -1,0 +1,92 @@
+# Loaded once into the runspace the help examples run in: what the setup entries of tests/Pester/HelpExamples/*.ps1
+# use to put data into the emulator before an example runs. Each example starts with $ExampleEmulator (its addresses),
+# $ExampleNow (the start of the current minute, UTC) and $credential (ops@example.com, connected as the default session).
+
+function Get-ExampleCredential {
+    # The credential of one of the emulator's accounts, as Get-Credential would return it.
+    param([Parameter(Mandatory)] [string] $Email)
+    [pscredential]::new($Email, (ConvertTo-SecureString $ExampleEmulator.Accounts[$Email] -AsPlainText -Force))
+}
+
+function Connect-ExampleAccount {
+    # A session of another account of the emulator; the default session stays the one of ops@example.com.
+    param([Parameter(Mandatory)] [string] $Email)
+    Connect-Librato -Credential (Get-ExampleCredential $Email)
+    $null = Connect-Librato -Credential (Get-ExampleCredential 'ops@example.com')
+}
+
+function Get-ExampleTime {
+    # Epoch seconds of a whole minute before the example's minute: -Minutes 0 is the current minute's start.
+    param([int] $Minutes = 0)
+    $ExampleNow.ToUnixTimeSeconds() - 60 * $Minutes
+}
+
+function Get-ExampleWave {
+    # Count values that rise and fall around Base by up to Swing, the same every run; -Decimals rounds them.
+    param([Parameter(Mandatory)] [int] $Count, [double] $Base = 50, [double] $Swing = 10, [int] $Seed = 1, [int] $Decimals = 0, [double] $Period = 17)
+    $random = [Random]::new($Seed)
+    for ($i = 0; $i -lt $Count; $i++) {
+        $value = $Base + $Swing * [math]::Sin(2 * [math]::PI * ($i + $Seed) / $Period) + $Swing * 0.3 * ($random.NextDouble() - 0.5)
+        [math]::Round($value, $Decimals)
+    }
+}
+
+function Send-ExampleSeries {
+    # One point a minute (or every -Every seconds) of one series, oldest first, the last one at -EndMinutes before the
+    # example's minute; -Source or -Tags name the series.
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [double[]] $Values,
+        [string] $Source,
+        [hashtable] $Tags,
+        [int] $EndMinutes = 0,
+        [int] $Every = 60,
+        [string] $Type,
+        [string] $Description,
+        $Session
+    )
+    $end = Get-ExampleTime $EndMinutes
+    $points = for ($i = 0; $i -lt $Values.Count; $i++) {
+        $point = [ordered]@{ Name = $Name; Value = $Values[$i]; Time = $end - $Every * ($Values.Count - 1 - $i) }
+        if ($Source) { $point.Source = $Source }
+        if ($Tags) { $point.Tags = $Tags }
+        [pscustomobject]$point
+    }
+    $parameters = @{}
+    if ($Type) { $parameters.Type = $Type }
+    if ($Description) { $parameters.Description = $Description }
+    if ($Session) { $parameters.Session = $Session }
+    $points | Send-LibratoMetric @parameters
+}
+
+function Invoke-ExampleControl {
+    # The emulator's control API (/_emulator/...), for what no client can do, such as making an alert fire.
+    param([Parameter(Mandatory)] [string] $Path, [string] $Method = 'Get', [string] $Url = $ExampleEmulator.Url)
+    Invoke-RestMethod -Method $Method -Uri "$Url/_emulator/$($Path.TrimStart('/'))"
+}
+
+function Invoke-ExampleApi {
+    # The emulator's /v1 API as ops@example.com, for what the module does not do itself.
+    param([Parameter(Mandatory)] [string] $Path, [string] $Method = 'Get', $Body, [string] $Email = 'ops@example.com')
+    $pair = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($Email):$($ExampleEmulator.Accounts[$Email])"))
+    $request = @{ Uri = "$($ExampleEmulator.Url)/v1/$($Path.TrimStart('/'))"; Method = $Method; Headers = @{ Authorization = "Basic $pair" } }
+    if ($null -ne $Body) { $request.Body = $Body | ConvertTo-Json -Depth 10 -Compress; $request.ContentType = 'application/json' }
+    Invoke-RestMethod @request
+}
+
+function New-ExampleDashboard {
+    # The spaces most chart and space examples show: Production (cpu, memory, Requests and Error rate), Databases
+    # (Connections) and Production EU (cpu), made in that order, so their ids are the same in every example.
+    $production = New-LibratoSpace Production
+    $null = Add-LibratoChart cpu -Space $production.Id -Stream @{ metric = 'cpu.idle'; source = '*' } -Min 0 -Max 100 -Label '%'
+    $databases = New-LibratoSpace Databases
+    $null = Add-LibratoChart memory -Space $production.Id -RelatedSpace $databases.Id -UseLogYAxis -Stream @(
+        @{ metric = 'memory.free'; source = '*' }
+        @{ metric = 'memory.used'; source = '*'; group_function = 'breakout'; summary_function = 'average' }
+    )
+    $null = Add-LibratoChart Requests -Space $production.Id -Type stacked -Stream @{ metric = 'http.requests'; source = 'web-*' }
+    $null = Add-LibratoChart 'Error rate' -Space $production.Id -Type bignumber -Stream @{ metric = 'app.errors'; source = '*' }
+    $null = Add-LibratoChart Connections -Space $databases.Id -Stream @{ metric = 'db.connections'; source = '*' }
+    $eu = New-LibratoSpace 'Production EU'
+    $null = Add-LibratoChart cpu -Space $eu.Id -Stream @{ metric = 'cpu.idle'; source = 'eu-*' }
+}
