@@ -1,0 +1,4 @@
+# Setup of the examples of docs/cmdlets/Add-LibratoChartStream.md.
+@{
+    1 = { New-ExampleDashboard }
+}

@@ -1,0 +1,6 @@
+# Setup of the examples of docs/cmdlets/Get-LibratoChart.md.
+@{
+    1 = { New-ExampleDashboard }
+    3 = { New-ExampleDashboard }
+    4 = { New-ExampleDashboard }
+}

@@ -1,0 +1,4 @@
+# Setup of the examples of docs/cmdlets/Set-LibratoChart.md.
+@{
+    3 = { New-ExampleDashboard }
+}
