@@ -90,3 +90,20 @@ function New-ExampleDashboard {
     $eu = New-LibratoSpace 'Production EU'
     $null = Add-LibratoChart cpu -Space $eu.Id -Stream @{ metric = 'cpu.idle'; source = 'eu-*' }
 }
+
+function New-ExampleServices {
+    # The notification services the alert examples name: Ops mail, ops-slack and PagerDuty web, made in that order.
+    $null = New-LibratoService 'Ops mail' mail @{ addresses = 'ops@example.com,oncall@example.com' }
+    $null = New-LibratoService ops-slack slack @{ url = 'https://hooks.slack.com/services/T000/B000/XXXX' }
+    $null = New-LibratoService 'PagerDuty web' pagerduty ([ordered]@{ service_key = 'a1b2c3d4e5'; description = 'web tier' })
+}
+
+function New-ExampleAlerts {
+    # The services, then the alerts most alert examples show: web.cpu.high (notifies ops-slack), web.cpu.high.staging
+    # (disabled), ops.heartbeat.missing (notifies Ops mail) and web.disk.low (notifies no one).
+    New-ExampleServices
+    $null = New-LibratoAlert web.cpu.high -MetricName web.cpu.percent -Above 90 -SummaryFunction max -Duration 300 -Service ops-slack -RunbookUrl 'https://wiki.example.com/runbooks/web-cpu'
+    $null = New-LibratoAlert web.cpu.high.staging -MetricName web.cpu.percent -Source 'staging*' -Above 95 -Active:$false
+    $null = New-LibratoAlert ops.heartbeat.missing -MetricName ops.heartbeat -Absent -Duration 600 -Service 'Ops mail'
+    $null = New-LibratoAlert web.disk.low -MetricName web.disk.free_percent -Below 10
+}
