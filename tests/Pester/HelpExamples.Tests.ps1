@@ -7,8 +7,10 @@
 # for Windows-only commands) is set up by its entry in tests/Pester/HelpExamples/<Page>.ps1, never in the page.
 # Times, request durations and the time zone may differ from the page; everything else must match.
 #
-# With LIBRATO_UPDATE_EXAMPLES=1 the output shown in each example's block is rewritten from the run (the commands and
-# the text around the blocks stay as they are). LIBRATO_EXAMPLES_PAGE=<wildcard> runs only the matching pages.
+# With LIBRATO_UPDATE_EXAMPLES=1 the output shown in each example's block is rewritten from the run where it differs
+# (the commands and the text around the blocks stay as they are); with LIBRATO_UPDATE_EXAMPLES=all every block is
+# rewritten. Rewritten times are moved to the morning of 3 June 2025 (see Move-ExampleDate).
+# LIBRATO_EXAMPLES_PAGE=<wildcard> runs only the matching pages.
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'HelpExamples/Harness.ps1')
     $docs = Join-Path $PSScriptRoot '../../docs/cmdlets'
@@ -26,7 +28,9 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     . (Join-Path $PSScriptRoot 'HelpExamples/Harness.ps1')
-    $script:Update = $env:LIBRATO_UPDATE_EXAMPLES -eq '1'
+    $script:Update = $env:LIBRATO_UPDATE_EXAMPLES -in '1', 'all'
+    # 'all' rewrites every block, also those that differ from the run only in their times, so a page's times agree.
+    $script:UpdateAll = $env:LIBRATO_UPDATE_EXAMPLES -eq 'all'
     $others = foreach ($email in @($ExampleAccounts.Keys) | Select-Object -Skip 1) { '--user', $email, '--token', $ExampleAccounts[$email] }
     $first = @($ExampleAccounts.Keys)[0]
     $script:Emulator = Start-LibratoEmulator -Path $EmulatorPath -Email $first -Token $ExampleAccounts[$first] -ArgumentList $others
@@ -63,8 +67,8 @@ Describe 'The examples of <Page>' -ForEach $Pages {
         $run = Invoke-HelpExample -State $State -Example $example -Entry $entry -Emulator $Emulator -AppOptics $(if ($entry.AppOptics) { $script:AppOptics })
         $run.Problem | Should -BeNullOrEmpty -Because "Example $Number of $Page should run as its entry expects"
         if ($Update) {
-            if ($run.Actual -cne $run.Expected) {
-                $Updates.Add([pscustomobject]@{ Start = $example.Start; Length = $example.Length; Old = $example.Block; New = $run.Block })
+            if ($UpdateAll -or $run.Actual -cne $run.Expected) {
+                $Updates.Add([pscustomobject]@{ Start = $example.Start; Length = $example.Length; Old = $example.Block; New = (Move-ExampleDate $run.Block) })
             }
         }
         elseif ($run.Actual -cne $run.Expected) {

@@ -107,3 +107,14 @@ function New-ExampleAlerts {
     $null = New-LibratoAlert ops.heartbeat.missing -MetricName ops.heartbeat -Absent -Duration 600 -Service 'Ops mail'
     $null = New-LibratoAlert web.disk.low -MetricName web.disk.free_percent -Below 10
 }
+
+function New-ExampleAnnotations {
+    # The events most annotation examples show: three deploys (ids 1 to 3, the last one still open) and a database
+    # failover (id 4), and the deploys stream's display name.
+    $at = { param([int] $Minutes, [int] $Seconds = 0) $ExampleNow.AddMinutes(-$Minutes).AddSeconds($Seconds).LocalDateTime }
+    $null = New-LibratoAnnotation deploys 'Deploy api 2.14.0' -Source api -StartTime (& $at 130 -9) -EndTime (& $at 128 -9) -Link @{ rel = 'ci'; href = 'https://ci.example.com/builds/812' }
+    $null = New-LibratoAnnotation deploys 'Deploy web 5.3.1' -Source web -StartTime (& $at 70 -9) -EndTime (& $at 66 -9)
+    $null = New-LibratoAnnotation deploys 'Deploy web 5.3.2' -Source web -StartTime (& $at 20 -9)
+    $null = New-LibratoAnnotation outages 'Database failover' -StartTime (& $at 40 -9) -EndTime (& $at 35 -9)
+    Set-LibratoAnnotationStream deploys -DisplayName 'Production deploys'
+}

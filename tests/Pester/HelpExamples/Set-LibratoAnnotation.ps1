@@ -1,0 +1,4 @@
+# Setup of the examples of docs/cmdlets/Set-LibratoAnnotation.md.
+@{
+    1 = { New-ExampleAnnotations }
+}

@@ -1,0 +1,4 @@
+# Setup of the examples of docs/cmdlets/Set-LibratoAnnotationStream.md.
+@{
+    1 = { New-ExampleAnnotations }
+}
