@@ -75,6 +75,12 @@ function script:New-ExampleRunspace {
     Invoke-ExampleScript $state @"
 `$PSStyle.OutputRendering = 'PlainText'
 `$ProgressPreference = 'SilentlyContinue'
+# The pages show dates and numbers as on an en-US Windows machine, whose times have a plain space before AM and PM
+# (ICU puts a narrow no-break space there); the runspace runs every command on this one thread.
+`$culture = [cultureinfo]::new('en-US')
+foreach (`$pattern in 'LongTimePattern', 'ShortTimePattern', 'FullDateTimePattern') { `$culture.DateTimeFormat.`$pattern = `$culture.DateTimeFormat.`$pattern.Replace([char]0x202F, ' ') }
+[cultureinfo]::CurrentCulture = [cultureinfo]::CurrentUICulture = `$culture
+Remove-Variable culture, pattern
 Import-Module '$($ModuleManifest -replace "'", "''")'
 . '$((Join-Path $PSScriptRoot 'Helpers.ps1') -replace "'", "''")'
 "@ | Out-Null
@@ -149,17 +155,75 @@ Get-PSDrive -PSProvider FileSystem | Where-Object Name -In 'C', 'D' | Remove-PSD
 
 function script:ConvertTo-ShownText {
     # What the console showed after a command, as a page shows it: the recorded text with the emulator's addresses and
-    # the example's drives written as the page names them, without trailing spaces.
+    # the example's drives written as the page names them, without trailing spaces. A table with such an address in
+    # a cell is laid out again for the page's text, as PowerShell sizes its columns to their longest cell.
     param([string] $Text, [object[]] $Substitutions)
-    foreach ($pair in $Substitutions) {
-        if ($pair.Drive) {
-            $Text = [regex]::Replace($Text, [regex]::Escape($pair.Actual) + '([/\\][^\s''"),;]*)?', { param($m) $pair.Shown + ($m.Groups[1].Value -replace '/', '\') })
+    $replace = {
+        param([string] $Line)
+        foreach ($pair in $Substitutions) {
+            if ($pair.Drive) {
+                $Line = [regex]::Replace($Line, [regex]::Escape($pair.Actual) + '([/\\][^\s''"),;]*)?', { param($m) $pair.Shown + ($m.Groups[1].Value -replace '/', '\') })
+            }
+            else {
+                $Line = $Line.Replace($pair.Actual, $pair.Shown)
+            }
         }
-        else {
-            $Text = $Text.Replace($pair.Actual, $pair.Shown)
-        }
+        $Line
     }
-    ($Text -split "`n" | ForEach-Object { $_.TrimEnd() }) -join "`n"
+    $lines = [Collections.Generic.List[string]]@($Text -split "`n")
+    $shown = [Collections.Generic.List[string]]::new()
+    for ($i = 0; $i -lt $lines.Count; $i++) {
+        $dashes = if ($i + 1 -lt $lines.Count) { [regex]::Matches($lines[$i + 1], '-+') } else { @() }
+        $isTable = $lines[$i].Trim() -and $dashes.Count -gt 0 -and $lines[$i + 1] -match '^[- ]+$' -and $lines[$i + 1].Trim()
+        if (-not $isTable) { $shown.Add((& $replace $lines[$i])); continue }
+        $end = $i + 2
+        while ($end -lt $lines.Count -and $lines[$end].Trim()) { $end++ }
+        $table = @($lines[$i]) + @($lines[($i + 2)..($end - 1)] | Where-Object { $end -gt $i + 2 })
+        $changed = @($table | Where-Object { (& $replace $_) -cne $_ }).Count -gt 0
+        if (-not $changed) {
+            $shown.AddRange([string[]]@($lines[$i..($end - 1)]))
+            $i = $end - 1
+            continue
+        }
+        # The columns are the runs of positions where some line has text; between them, every line has a space.
+        $all = @($lines[$i..($end - 1)])
+        $width = ($all | ForEach-Object Length | Measure-Object -Maximum).Maximum
+        $columns = [Collections.Generic.List[object]]::new()
+        for ($p = 0; $p -lt $width; $p++) {
+            $used = @($all | Where-Object { $p -lt $_.Length -and $_[$p] -ne ' ' }).Count -gt 0
+            if ($used -and ($columns.Count -eq 0 -or $columns[-1].End -lt $p - 1)) { $columns.Add([pscustomobject]@{ Start = $p; End = $p; Gap = 0 }) }
+            elseif ($used) { $columns[-1].End = $p }
+        }
+        for ($c = 1; $c -lt $columns.Count; $c++) { $columns[$c].Gap = $columns[$c].Start - $columns[$c - 1].End - 1 }
+        $cell = {
+            param([string] $Line, $Column, [bool] $Last)
+            if ($Column.Start -ge $Line.Length) { return '' }
+            $length = if ($Last) { $Line.Length - $Column.Start } else { [math]::Min($Column.End - $Column.Start + 1, $Line.Length - $Column.Start) }
+            $Line.Substring($Column.Start, $length)
+        }
+        $rebuilt = foreach ($line in $all) { , [Collections.Generic.List[string]]::new() }
+        for ($c = 0; $c -lt $columns.Count; $c++) {
+            $last = $c -eq $columns.Count - 1
+            $cells = @(foreach ($line in $all) { & $cell $line $columns[$c] $last })
+            $dash = $cells[1]
+            $right = -not $last -and $dash.Length -gt 0 -and $dash[0] -eq ' '
+            $oldWidth = $columns[$c].End - $columns[$c].Start + 1
+            $new = @($cells | ForEach-Object { & $replace $_.Trim() })
+            $oldLongest = ($cells | ForEach-Object { $_.Trim().Length } | Measure-Object -Maximum).Maximum
+            $newLongest = ($new | Where-Object { $_ -notmatch '^-+$' } | ForEach-Object Length | Measure-Object -Maximum).Maximum
+            $newLongest = [math]::Max($newLongest, $new[1].Length)
+            # A column PowerShell sized to its longest cell is sized to it again; one of a fixed width keeps it.
+            $newWidth = if ($oldWidth -eq $oldLongest) { $newLongest } else { [math]::Max($oldWidth, $newLongest) }
+            for ($r = 0; $r -lt $all.Count; $r++) {
+                $value = $new[$r]
+                $padded = if ($last) { $value } elseif ($right) { $value.PadLeft($newWidth) } else { $value.PadRight($newWidth) }
+                $rebuilt[$r].Add((' ' * $columns[$c].Gap) + $padded)
+            }
+        }
+        foreach ($row in $rebuilt) { $shown.Add((($row -join '').TrimEnd())) }
+        $i = $end - 1
+    }
+    ($shown | ForEach-Object { $_.TrimEnd() }) -join "`n"
 }
 
 function script:Format-ExampleBlock {
@@ -190,6 +254,7 @@ function script:Format-Comparable {
     $text = $text -replace '(?<=<time> to )\d\d:\d\d:\d\d( [+-]\d\d:\d\d)?', '<time>'
     $text = $text -replace '\bin \d+ ms\b', 'in <n> ms'
     $text = $text -replace '(?m)^Times in .*$', 'Times in <zone>'
+    # A rule's replacement may be a scriptblock, which gets each match as $_ (to sort what comes in any order).
     foreach ($rule in $Normalize) { $text = $text -replace $rule.Pattern, $rule.Replacement }
     $text
 }
@@ -236,7 +301,7 @@ function script:Invoke-HelpExample {
 New-PSDrive -Name C -PSProvider FileSystem -Root '$root/C' -Scope Global | Out-Null
 New-PSDrive -Name D -PSProvider FileSystem -Root '$root/D' -Scope Global | Out-Null
 Set-Location C:\work
-`$ExampleEmulator = [pscustomobject]@{ Url = '$($Emulator.Url)'; Proxy = '$proxy'; AppOpticsUrl = '$appOpticsUrl'; AppOpticsToken = '$appOpticsToken'; Accounts = @{ $accounts } }
+`$ExampleEmulator = [pscustomobject]@{ Url = '$($Emulator.Url)'; Proxy = '$proxy'; AppOpticsUrl = '$appOpticsUrl'; AppOpticsToken = '$appOpticsToken'; Accounts = @{ $accounts }; ModuleFolder = '$(Split-Path (Get-Module Librato).ModuleBase)' }
 `$ExampleNow = [DateTimeOffset]::FromUnixTimeSeconds([DateTimeOffset]::UtcNow.ToUnixTimeSeconds() - [DateTimeOffset]::UtcNow.ToUnixTimeSeconds() % 60)
 `$credential = Get-ExampleCredential 'ops@example.com'
 `$PSDefaultParameterValues['Connect-Librato:Endpoint'] = '$($Emulator.Url)'

@@ -118,3 +118,8 @@ function New-ExampleAnnotations {
     $null = New-LibratoAnnotation outages 'Database failover' -StartTime (& $at 40 -9) -EndTime (& $at 35 -9)
     Set-LibratoAnnotationStream deploys -DisplayName 'Production deploys'
 }
+
+function Add-ExampleModulePath {
+    # Lets Import-Module Librato find the module under test by name, as an installed module is found.
+    $env:PSModulePath = $ExampleEmulator.ModuleFolder + [IO.Path]::PathSeparator + $env:PSModulePath
+}
