@@ -9,7 +9,7 @@
 #
 # With LIBRATO_UPDATE_EXAMPLES=1 the output shown in each example's block is rewritten from the run where it differs
 # (the commands and the text around the blocks stay as they are); with LIBRATO_UPDATE_EXAMPLES=all every block is
-# rewritten. Rewritten times are moved to the morning of 3 June 2025 (see Move-ExampleDate).
+# rewritten. Rewritten dates are moved to 3 June 2025 (see Move-ExampleDate).
 # LIBRATO_EXAMPLES_PAGE=<wildcard> runs only the matching pages.
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'HelpExamples/Harness.ps1')

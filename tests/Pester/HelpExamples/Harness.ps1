@@ -356,51 +356,35 @@ Set-Location C:\work
     }
 }
 
-# When the pages' examples seem to run: a rewritten block shows its times of this run moved by whole hours so that its
-# current hour is 08:00 to 09:00 on 3 June 2025. The examples of a page, rewritten on different days, then agree with
-# each other and with the fixed dates some examples use, and times stay on the same minute and second.
-$script:ExampleHour = [datetime]'2025-06-03 08:00'
+# The day the pages' examples seem to run on: a rewritten block shows the times of this run on the same times of day
+# of 3 June 2025 (a time of yesterday on 2 June, and so on). The examples of a page, rewritten on different days, then
+# agree with each other and with the fixed dates some examples use.
+$script:ExampleDay = [datetime]'2025-06-03'
 
 function script:Move-ExampleDate {
-    # The block with each time it prints within 60 days of now moved as above; the commands, and times far from now
-    # (such as the fixed ones an example gives), stay as they are.
+    # The block with each date it prints within 60 days of today moved as above; the commands, and dates far from
+    # today (such as the fixed ones an example gives), stay as they are.
     param([Parameter(Mandatory)] [string] $Block)
-    $now = [datetime]::Now
-    $hours = [int][math]::Round(($now.Date.AddHours($now.Hour) - $ExampleHour).TotalHours)
+    $today = [datetime]::Today
+    $days = ($today - $ExampleDay).Days
     $move = {
-        param([datetime] $Time)
-        if ([math]::Abs(($Time - $now).TotalDays) -le 60) { $Time.AddHours(-$hours) } else { $Time }
-    }
-    $clock = {
-        # A time of day alone (an axis label, the end of a range): the same hours less.
-        param($m)
-        '{0:00}{1}' -f ((([int]$m.Groups[1].Value - $hours) % 24 + 24) % 24), $m.Groups[2].Value
+        param([datetime] $Date)
+        if ([math]::Abs(($Date - $today).TotalDays) -le 60) { $Date.AddDays(-$days) } else { $Date }
     }
     $invariant = [Globalization.CultureInfo]::InvariantCulture
     $us = [Globalization.CultureInfo]::GetCultureInfo('en-US')
     $lines = foreach ($line in $Block -split "`n") {
         if ($line.StartsWith('PS C:\> ') -or $line.StartsWith('>>')) { $line; continue }
         # 2025-06-03 08:14:00, 2025-06-03T08:14:00+00:00
-        $line = [regex]::Replace($line, '\b(\d{4}-\d\d-\d\d)([ T])(\d\d:\d\d(:\d\d)?)', {
+        $line = [regex]::Replace($line, '\b\d{4}-\d\d-\d\d(?=[ T]\d\d:\d\d)', {
                 param($m)
-                $format = if ($m.Groups[4].Success) { 'yyyy-MM-dd HH:mm:ss' } else { 'yyyy-MM-dd HH:mm' }
-                $time = & $move ([datetime]::ParseExact("$($m.Groups[1].Value) $($m.Groups[3].Value)", $format, $invariant))
-                $time.ToString('yyyy-MM-dd', $invariant) + $m.Groups[2].Value + $time.ToString($format.Substring(11), $invariant)
+                (& $move ([datetime]::ParseExact($m.Value, 'yyyy-MM-dd', $invariant))).ToString('yyyy-MM-dd', $invariant)
             })
         # 6/3/2025 8:16:00 AM, 6/3/2025
-        $line = [regex]::Replace($line, '\b(\d{1,2}/\d{1,2}/\d{4})( (\d{1,2}:\d\d:\d\d) ([AP]M))?', {
+        [regex]::Replace($line, '\b\d{1,2}/\d{1,2}/\d{4}\b', {
                 param($m)
-                if ($m.Groups[2].Success) {
-                    (& $move ([datetime]::ParseExact("$($m.Groups[1].Value) $($m.Groups[3].Value) $($m.Groups[4].Value)", 'M/d/yyyy h:mm:ss tt', $us))).ToString('M/d/yyyy h:mm:ss tt', $us)
-                }
-                else {
-                    (& $move ([datetime]::ParseExact($m.Groups[1].Value, 'M/d/yyyy', $us))).ToString('M/d/yyyy', $us)
-                }
+                (& $move ([datetime]::ParseExact($m.Value, 'M/d/yyyy', $us))).ToString('M/d/yyyy', $us)
             })
-        # The end of a range (... to 08:50:00 +00:00), and a line of axis labels (08:21   08:51).
-        $line = [regex]::Replace($line, '(?<= to )(\d\d)(:\d\d:\d\d)', $clock)
-        if ($line -match '^\s*(\d\d:\d\d\s*)+$') { $line = [regex]::Replace($line, '\b(\d\d)(:\d\d)\b', $clock) }
-        $line
     }
     $lines -join "`n"
 }
