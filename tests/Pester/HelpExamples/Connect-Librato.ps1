@@ -10,11 +10,7 @@
         Send-LibratoMetric web.requests.total 18231 -Type counter -Source lb-01
     }
     8 = @{
-        Setup     = {
-            $env:COMPUTERNAME = 'SQL-03'
-            $env:LIBRATO_USER = 'ops@example.com'
-            $env:LIBRATO_TOKEN = $ExampleEmulator.Accounts['ops@example.com']
-        }
+        Setup     = { $env:COMPUTERNAME = 'SQL-03' }
         # A hashtable lists its entries in an order of its own, which changes from process to process.
         Normalize = @{ '(?<=DefaultTags +: \{).*(?=\})' = { ($_.Value -split ', (?=\[)' | Sort-Object) -join ', ' } }
     }

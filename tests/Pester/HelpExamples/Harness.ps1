@@ -76,9 +76,11 @@ function script:New-ExampleRunspace {
 `$PSStyle.OutputRendering = 'PlainText'
 `$ProgressPreference = 'SilentlyContinue'
 # The pages show dates and numbers as on an en-US Windows machine, whose times have a plain space before AM and PM
-# (ICU puts a narrow no-break space there); the runspace runs every command on this one thread.
+# and whose numbers two decimals (ICU puts a narrow no-break space there, and has three); the runspace runs every
+# command on this one thread.
 `$culture = [cultureinfo]::new('en-US')
 foreach (`$pattern in 'LongTimePattern', 'ShortTimePattern', 'FullDateTimePattern') { `$culture.DateTimeFormat.`$pattern = `$culture.DateTimeFormat.`$pattern.Replace([char]0x202F, ' ') }
+`$culture.NumberFormat.NumberDecimalDigits = `$culture.NumberFormat.PercentDecimalDigits = 2
 [cultureinfo]::CurrentCulture = [cultureinfo]::CurrentUICulture = `$culture
 Remove-Variable culture, pattern
 Import-Module '$($ModuleManifest -replace "'", "''")'
@@ -252,6 +254,8 @@ function script:Format-Comparable {
     $text = $text -replace '\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?( ?[+-]\d\d:\d\d|Z)?', '<time>'
     $text = $text -replace '\b\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d\d(:\d\d)?( [AP]M)?)?( [+-]\d\d:\d\d)?', '<time>'
     $text = $text -replace '(?<=<time> to )\d\d:\d\d:\d\d( [+-]\d\d:\d\d)?', '<time>'
+    # The time labels under a chart drawn in text.
+    $text = [regex]::Replace($text, '(?m)^[ \t]*\d\d:\d\d([ \t]+\d\d:\d\d)*[ \t]*$', { param($m) $m.Value -replace '\d\d:\d\d', '<hm>' })
     $text = $text -replace '\bin \d+ ms\b', 'in <n> ms'
     $text = $text -replace '(?m)^Times in .*$', 'Times in <zone>'
     # A rule's replacement may be a scriptblock, which gets each match as $_ (to sort what comes in any order).
@@ -294,6 +298,11 @@ function script:Invoke-HelpExample {
     New-Item -ItemType Directory -Path (Join-Path $root 'C/work'), (Join-Path $root 'D') -Force | Out-Null
     $root = (Resolve-Path $root).Path
     $proxy = "http://localhost:$(([uri]$Emulator.Url).Port)"
+    # An address where nothing listens, for examples that show a connection failing.
+    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $closed = "127.0.0.1:$($listener.LocalEndpoint.Port)"
+    $listener.Stop()
     $accounts = ($ExampleAccounts.Keys | ForEach-Object { "'$_' = '$($ExampleAccounts[$_])'" }) -join '; '
     $appOpticsUrl = if ($AppOptics) { $AppOptics.Url } else { '' }
     $appOpticsToken = if ($AppOptics) { $AppOptics.Token } else { '' }
@@ -301,9 +310,12 @@ function script:Invoke-HelpExample {
 New-PSDrive -Name C -PSProvider FileSystem -Root '$root/C' -Scope Global | Out-Null
 New-PSDrive -Name D -PSProvider FileSystem -Root '$root/D' -Scope Global | Out-Null
 Set-Location C:\work
-`$ExampleEmulator = [pscustomobject]@{ Url = '$($Emulator.Url)'; Proxy = '$proxy'; AppOpticsUrl = '$appOpticsUrl'; AppOpticsToken = '$appOpticsToken'; Accounts = @{ $accounts }; ModuleFolder = '$(Split-Path (Get-Module Librato).ModuleBase)' }
+`$ExampleEmulator = [pscustomobject]@{ Url = '$($Emulator.Url)'; Proxy = '$proxy'; AppOpticsUrl = '$appOpticsUrl'; AppOpticsToken = '$appOpticsToken'; Accounts = @{ $accounts }; Closed = 'http://$closed'; ModuleFolder = '$(Split-Path (Get-Module Librato).ModuleBase)' }
 `$ExampleNow = [DateTimeOffset]::FromUnixTimeSeconds([DateTimeOffset]::UtcNow.ToUnixTimeSeconds() - [DateTimeOffset]::UtcNow.ToUnixTimeSeconds() % 60)
 `$credential = Get-ExampleCredential 'ops@example.com'
+# The account's environment, which Connect-Librato without credentials reads.
+`$env:LIBRATO_USER = 'ops@example.com'
+`$env:LIBRATO_TOKEN = `$ExampleEmulator.Accounts['ops@example.com']
 `$PSDefaultParameterValues['Connect-Librato:Endpoint'] = '$($Emulator.Url)'
 `$null = Connect-Librato -Credential `$credential
 `$ErrorActionPreference = 'Stop'
@@ -317,7 +329,7 @@ Set-Location C:\work
     # The addresses and drives of this run, as the page shows them.
     $shownEndpoint = if ($Entry.Endpoint) { $Entry.Endpoint } elseif ($Example.Block -match 'http://127\.0\.0\.1:8700') { 'http://127.0.0.1:8700' } else { $ProductionEndpoint }
     $substitutions = [Collections.Generic.List[object]]::new()
-    $tokens = @{ '{emulator}' = $Emulator.Url; '{proxy}' = $proxy; '{appoptics}' = $appOpticsUrl }
+    $tokens = @{ '{emulator}' = $Emulator.Url; '{proxy}' = $proxy; '{appoptics}' = $appOpticsUrl; '{closed}' = "http://$closed"; '{closed-authority}' = $closed }
     if ($Entry.Substitute) {
         foreach ($shown in $Entry.Substitute.Keys) {
             $actual = $Entry.Substitute[$shown]

@@ -1,6 +1,7 @@
 # Loaded once into the runspace the help examples run in: what the setup entries of tests/Pester/HelpExamples/*.ps1
 # use to put data into the emulator before an example runs. Each example starts with $ExampleEmulator (its addresses),
-# $ExampleNow (the start of the current minute, UTC) and $credential (ops@example.com, connected as the default session).
+# $ExampleNow (the start of the current minute, UTC), $credential (ops@example.com, connected as the default session)
+# and that account in LIBRATO_USER and LIBRATO_TOKEN.
 
 function Get-ExampleCredential {
     # The credential of one of the emulator's accounts, as Get-Credential would return it.
@@ -122,4 +123,36 @@ function New-ExampleAnnotations {
 function Add-ExampleModulePath {
     # Lets Import-Module Librato find the module under test by name, as an installed module is found.
     $env:PSModulePath = $ExampleEmulator.ModuleFolder + [IO.Path]::PathSeparator + $env:PSModulePath
+}
+
+function New-ExampleCounterSet {
+    # A sample set as Get-Counter writes it on Windows: Samples are @{ Path; Value; Instance }.
+    param([datetime] $Time = $ExampleNow.LocalDateTime, [Parameter(Mandatory)] [hashtable[]] $Samples)
+    [pscustomobject]@{
+        PSTypeName     = 'Microsoft.PowerShell.Commands.GetCounter.PerformanceCounterSampleSet'
+        Timestamp      = $Time
+        CounterSamples = @(foreach ($sample in $Samples) {
+                [pscustomobject]@{
+                    PSTypeName   = 'Microsoft.PowerShell.Commands.GetCounter.PerformanceCounterSample'
+                    Path         = $sample.Path
+                    InstanceName = [string]$sample.Instance
+                    CookedValue  = [double]$sample.Value
+                    RawValue     = [long]$sample.Value
+                    Timestamp    = $Time
+                    Status       = 0
+                }
+            })
+    }
+}
+
+function Set-ExampleDuration {
+    # Measure-Command for the examples: runs the block, and reports the next of the given durations (milliseconds)
+    # instead of the time it took, so that timings print the same every run.
+    param([Parameter(Mandatory)] [double[]] $Milliseconds)
+    $global:ExampleDurations = [Collections.Generic.Queue[double]]::new($Milliseconds)
+    function global:Measure-Command {
+        param([Parameter(Mandatory, Position = 0)] [scriptblock] $Expression)
+        $null = . $Expression
+        [timespan]::FromMilliseconds($ExampleDurations.Dequeue())
+    }
 }
