@@ -39,7 +39,8 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($State) { $State.Runspace.Dispose() }
+    # The last example's queues and sessions are closed, so that none reports measurements lost when the process ends.
+    if ($State) { Reset-ExampleRunspace $State; $State.Runspace.Dispose() }
     Disconnect-Librato
     $Emulator, $AppOptics | Where-Object { $_ } | Stop-LibratoEmulator
 }

@@ -196,6 +196,7 @@ function script:ConvertTo-ShownText {
             if ($used -and ($columns.Count -eq 0 -or $columns[-1].End -lt $p - 1)) { $columns.Add([pscustomobject]@{ Start = $p; End = $p; Gap = 0 }) }
             elseif ($used) { $columns[-1].End = $p }
         }
+        $columns[0].Gap = $columns[0].Start
         for ($c = 1; $c -lt $columns.Count; $c++) { $columns[$c].Gap = $columns[$c].Start - $columns[$c - 1].End - 1 }
         $cell = {
             param([string] $Line, $Column, [bool] $Last)
@@ -203,21 +204,34 @@ function script:ConvertTo-ShownText {
             $length = if ($Last) { $Line.Length - $Column.Start } else { [math]::Min($Column.End - $Column.Start + 1, $Line.Length - $Column.Start) }
             $Line.Substring($Column.Start, $length)
         }
+        $cells = @(for ($c = 0; $c -lt $columns.Count; $c++) {
+                $last = $c -eq $columns.Count - 1
+                , @(foreach ($line in $all) { & $cell $line $columns[$c] $last })
+            })
+        # Only a changed cell before the last column moves the columns after it; the last one has nothing after it.
+        $moves = @(for ($c = 0; $c -lt $columns.Count - 1; $c++) { $cells[$c] | Where-Object { (& $replace $_) -cne $_ } }).Count -gt 0
+        if (-not $moves) {
+            foreach ($line in $all) { $shown.Add((& $replace $line)) }
+            $i = $end - 1
+            continue
+        }
         $rebuilt = foreach ($line in $all) { , [Collections.Generic.List[string]]::new() }
         for ($c = 0; $c -lt $columns.Count; $c++) {
             $last = $c -eq $columns.Count - 1
-            $cells = @(foreach ($line in $all) { & $cell $line $columns[$c] $last })
-            $dash = $cells[1]
-            $right = -not $last -and $dash.Length -gt 0 -and $dash[0] -eq ' '
-            $oldWidth = $columns[$c].End - $columns[$c].Start + 1
-            $new = @($cells | ForEach-Object { & $replace $_.Trim() })
-            $oldLongest = ($cells | ForEach-Object { $_.Trim().Length } | Measure-Object -Maximum).Maximum
-            $newLongest = ($new | Where-Object { $_ -notmatch '^-+$' } | ForEach-Object Length | Measure-Object -Maximum).Maximum
-            $newLongest = [math]::Max($newLongest, $new[1].Length)
+            $width = $columns[$c].End - $columns[$c].Start + 1
+            # Right-aligned: some cell is padded on the left, none on the right.
+            $texts = @($cells[$c] | Where-Object { $_.Trim() })
+            $right = -not $last -and @($texts | Where-Object { $_.Length -eq $width -and $_ -match '^ ' }).Count -gt 0 -and
+                @($texts | Where-Object { $_ -match ' $' -or $_.Length -lt $width }).Count -eq 0
+            $new = @($cells[$c] | ForEach-Object { & $replace $_.Trim() })
+            $oldLongest = ($cells[$c] | ForEach-Object { $_.Trim().Length } | Measure-Object -Maximum).Maximum
+            $newLongest = ($new | ForEach-Object Length | Measure-Object -Maximum).Maximum
             # A column PowerShell sized to its longest cell is sized to it again; one of a fixed width keeps it.
-            $newWidth = if ($oldWidth -eq $oldLongest) { $newLongest } else { [math]::Max($oldWidth, $newLongest) }
+            $newWidth = if ($width -eq $oldLongest) { $newLongest } else { [math]::Max($width, $newLongest) }
             for ($r = 0; $r -lt $all.Count; $r++) {
                 $value = $new[$r]
+                # The dashes under a heading are as long as the heading.
+                if ($r -eq 1) { $value = '-' * $new[0].Length }
                 $padded = if ($last) { $value } elseif ($right) { $value.PadLeft($newWidth) } else { $value.PadRight($newWidth) }
                 $rebuilt[$r].Add((' ' * $columns[$c].Gap) + $padded)
             }
@@ -393,9 +407,16 @@ function script:Move-ExampleDate {
                 (& $move ([datetime]::ParseExact($m.Value, 'yyyy-MM-dd', $invariant))).ToString('yyyy-MM-dd', $invariant)
             })
         # 6/3/2025 8:16:00 AM, 6/3/2025
-        [regex]::Replace($line, '\b\d{1,2}/\d{1,2}/\d{4}\b', {
+        $line = [regex]::Replace($line, '\b\d{1,2}/\d{1,2}/\d{4}\b', {
                 param($m)
                 (& $move ([datetime]::ParseExact($m.Value, 'M/d/yyyy', $us))).ToString('M/d/yyyy', $us)
+            })
+        # Epoch seconds, as an outbox file holds them.
+        [regex]::Replace($line, '\b1\d{9}\b', {
+                param($m)
+                $seconds = [long]$m.Value
+                $time = [DateTimeOffset]::FromUnixTimeSeconds($seconds).UtcDateTime
+                if ([math]::Abs(($time - $today).TotalDays) -le 60) { $seconds - 86400L * $days } else { $m.Value }
             })
     }
     $lines -join "`n"

@@ -156,3 +156,16 @@ function Set-ExampleDuration {
         [timespan]::FromMilliseconds($ExampleDurations.Dequeue())
     }
 }
+
+function Add-ExampleOutboxFile {
+    # Leaves measurements in an outbox as a session does when the API cannot be reached: sends them through a session
+    # whose endpoint nothing answers, which keeps them in the outbox. -Batches sends that many times.
+    param([Parameter(Mandatory)] [string] $OutboxPath, [Parameter(Mandatory)] [object[]] $Measurements, [int] $Batches = 1)
+    $offline = Connect-Librato -Credential (Get-ExampleCredential 'ops@example.com') -Endpoint $ExampleEmulator.Closed -OutboxPath $OutboxPath -SkipCredentialCheck -MaxRetries 0 -ConnectTimeoutSec 1
+    $size = [math]::Ceiling($Measurements.Count / $Batches)
+    for ($i = 0; $i -lt $Measurements.Count; $i += $size) {
+        $Measurements[$i..([math]::Min($i + $size, $Measurements.Count) - 1)] | Send-LibratoMetric -Session $offline -WarningAction SilentlyContinue
+    }
+    Disconnect-Librato -Session $offline
+    $null = Connect-Librato -Credential (Get-ExampleCredential 'ops@example.com')
+}
