@@ -133,14 +133,15 @@ function script:Reset-ExampleRunspace {
     $names = ($State.Variables | ForEach-Object { "'$($_ -replace "'", "''")'" }) -join ','
     $functions = ($State.Functions | ForEach-Object { "'$($_ -replace "'", "''")'" }) -join ','
     Invoke-ExampleScript $State @"
-Set-Location /
-Disconnect-Librato -ErrorAction SilentlyContinue
-foreach (`$variable in Get-Variable -Scope Global | Where-Object Name -NotIn @($names)) {
+# Module-qualified: an example's stand-ins may have taken these commands' names.
+Microsoft.PowerShell.Management\Set-Location /
+Librato\Disconnect-Librato -ErrorAction SilentlyContinue
+foreach (`$variable in Microsoft.PowerShell.Utility\Get-Variable -Scope Global | Microsoft.PowerShell.Core\Where-Object Name -NotIn @($names)) {
     if (`$variable.Value -is [IDisposable] -and `$variable.Value -isnot [System.Management.Automation.Runspaces.Runspace]) { try { `$variable.Value.Dispose() } catch { } }
-    Remove-Variable -Name `$variable.Name -Scope Global -Force -ErrorAction SilentlyContinue
+    Microsoft.PowerShell.Utility\Remove-Variable -Name `$variable.Name -Scope Global -Force -ErrorAction SilentlyContinue
 }
-Get-ChildItem function: | Where-Object Name -NotIn @($functions) | Remove-Item -Force
-Get-PSDrive -PSProvider FileSystem | Where-Object Name -In 'C', 'D' | Remove-PSDrive -Force
+Microsoft.PowerShell.Management\Get-ChildItem function: | Microsoft.PowerShell.Core\Where-Object Name -NotIn @($functions) | Microsoft.PowerShell.Management\Remove-Item -Force
+Microsoft.PowerShell.Management\Get-PSDrive -PSProvider FileSystem | Microsoft.PowerShell.Core\Where-Object Name -In 'C', 'D' | Microsoft.PowerShell.Management\Remove-PSDrive -Force
 `$PSDefaultParameterValues.Clear()
 `$ErrorActionPreference = 'Continue'
 `$Error.Clear()
@@ -304,9 +305,12 @@ function script:Invoke-HelpExample {
     Reset-ExampleRunspace $State
 
     $setup = if ($Entry.Setup) { "$($Entry.Setup)" } else { '' }
-    # Data sent at whole minutes is read back the same way while the minute lasts: start early in one.
-    if ($setup -match 'ExampleNow|Get-ExampleTime|Send-ExampleSeries' -and [DateTimeOffset]::UtcNow.Second -ge 50) {
-        Start-Sleep -Milliseconds (1000 * (60 - [DateTimeOffset]::UtcNow.Second) + 200)
+    # Data sent at whole minutes is read back the same way while the minute lasts: start early in one, but not in its
+    # first seconds, where a window of whole minutes back from now (taken to the second) would reach one point more.
+    $second = [DateTimeOffset]::UtcNow.Second
+    if ($setup -match 'ExampleNow|Get-ExampleTime|Send-ExampleSeries' -and ($second -ge 50 -or $second -lt 2)) {
+        $now = [DateTimeOffset]::UtcNow
+        Start-Sleep -Milliseconds ([math]::Ceiling(($now.AddSeconds(-$now.Second).AddMilliseconds(-$now.Millisecond).AddSeconds($(if ($second -lt 2) { 2 } else { 62 })) - $now).TotalMilliseconds))
     }
     $root = Join-Path ([IO.Path]::GetTempPath()) "librato-example-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
     New-Item -ItemType Directory -Path (Join-Path $root 'C/work'), (Join-Path $root 'D') -Force | Out-Null

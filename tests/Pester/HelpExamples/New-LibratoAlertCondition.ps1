@@ -1,7 +1,8 @@
 # Setup of the examples of docs/cmdlets/New-LibratoAlertCondition.md.
 @{
     1 = @{}
-    2 = @{}
+    # The tags come in the order of the hashtable they are given in, which changes from process to process.
+    2 = @{ Normalize = @{ '(?<=api\.latency +)\S.*$' = { ($_.Value -split ' (?=\w+=)' | Sort-Object) -join ' ' } } }
     3 = @{}
     4 = {
         New-ExampleServices
