@@ -100,7 +100,8 @@ function script:Invoke-ExampleScript {
     param([Parameter(Mandatory)] $State, [Parameter(Mandatory)] [string] $Script, [switch] $Objects)
     $ps = [powershell]::Create()
     $ps.Runspace = $State.Runspace
-    # One setting for the process: a test runner may have turned colours on for its own output.
+    # One setting for the whole process: plain text while the example runs, whatever the test runner uses.
+    $rendering = $PSStyle.OutputRendering
     $PSStyle.OutputRendering = 'PlainText'
     try {
         if ($Objects) { return $ps.AddScript($Script).Invoke() }
@@ -122,6 +123,7 @@ function script:Invoke-ExampleScript {
     }
     finally {
         $ps.Dispose()
+        $PSStyle.OutputRendering = $rendering
     }
 }
 
