@@ -84,6 +84,7 @@ foreach (`$pattern in 'LongTimePattern', 'ShortTimePattern', 'FullDateTimePatter
 [cultureinfo]::CurrentCulture = [cultureinfo]::CurrentUICulture = `$culture
 Remove-Variable culture, pattern
 Import-Module '$($ModuleManifest -replace "'", "''")'
+`$ExampleMachineDrives = @(Get-PSDrive -PSProvider FileSystem | Where-Object Name -In 'C', 'D' | Select-Object Name, Root)
 . '$((Join-Path $PSScriptRoot 'Helpers.ps1') -replace "'", "''")'
 "@ | Out-Null
     $state.Variables = @(Invoke-ExampleScript $state '(Get-Variable -Scope Global).Name' -Objects)
@@ -144,6 +145,8 @@ foreach (`$variable in Microsoft.PowerShell.Utility\Get-Variable -Scope Global |
 }
 Microsoft.PowerShell.Management\Get-ChildItem function: | Microsoft.PowerShell.Core\Where-Object Name -NotIn @($functions) | Microsoft.PowerShell.Management\Remove-Item -Force
 Microsoft.PowerShell.Management\Get-PSDrive -PSProvider FileSystem | Microsoft.PowerShell.Core\Where-Object Name -In 'C', 'D' | Microsoft.PowerShell.Management\Remove-PSDrive -Force
+# The machine's own C: and D: (on Windows) come back.
+foreach (`$drive in `$ExampleMachineDrives) { `$null = Microsoft.PowerShell.Management\New-PSDrive -Name `$drive.Name -PSProvider FileSystem -Root `$drive.Root -Scope Global }
 `$PSDefaultParameterValues.Clear()
 `$ErrorActionPreference = 'Continue'
 `$Error.Clear()
@@ -327,8 +330,10 @@ function script:Invoke-HelpExample {
     $appOpticsUrl = if ($AppOptics) { $AppOptics.Url } else { '' }
     $appOpticsToken = if ($AppOptics) { $AppOptics.Token } else { '' }
     $prelude = @"
-New-PSDrive -Name C -PSProvider FileSystem -Root '$root/C' -Scope Global | Out-Null
-New-PSDrive -Name D -PSProvider FileSystem -Root '$root/D' -Scope Global | Out-Null
+# The example's C: and D: are folders of its own (on Windows, in place of the machine's drives of those names).
+Get-PSDrive -PSProvider FileSystem | Where-Object Name -In 'C', 'D' | Remove-PSDrive -Force
+New-PSDrive -Name C -PSProvider FileSystem -Root '$(Join-Path $root 'C')' -Scope Global | Out-Null
+New-PSDrive -Name D -PSProvider FileSystem -Root '$(Join-Path $root 'D')' -Scope Global | Out-Null
 Set-Location C:\work
 `$ExampleEmulator = [pscustomobject]@{ Url = '$($Emulator.Url)'; Proxy = '$proxy'; AppOpticsUrl = '$appOpticsUrl'; AppOpticsToken = '$appOpticsToken'; Accounts = @{ $accounts }; Closed = 'http://$closed'; ModuleFolder = '$(Split-Path (Get-Module Librato).ModuleBase)' }
 `$ExampleNow = [DateTimeOffset]::FromUnixTimeSeconds([DateTimeOffset]::UtcNow.ToUnixTimeSeconds() - [DateTimeOffset]::UtcNow.ToUnixTimeSeconds() % 60)
@@ -359,8 +364,8 @@ Set-Location C:\work
     }
     if ($AppOptics) { $substitutions.Add([pscustomobject]@{ Shown = 'https://api.appoptics.com'; Actual = $AppOptics.Url; Drive = $false }) }
     $substitutions.Add([pscustomobject]@{ Shown = $shownEndpoint; Actual = $Emulator.Url; Drive = $false })
-    $substitutions.Add([pscustomobject]@{ Shown = 'C:'; Actual = "$root/C"; Drive = $true })
-    $substitutions.Add([pscustomobject]@{ Shown = 'D:'; Actual = "$root/D"; Drive = $true })
+    $substitutions.Add([pscustomobject]@{ Shown = 'C:'; Actual = (Join-Path $root 'C'); Drive = $true })
+    $substitutions.Add([pscustomobject]@{ Shown = 'D:'; Actual = (Join-Path $root 'D'); Drive = $true })
     $substitutions = @($substitutions | Sort-Object { $_.Actual.Length } -Descending)
 
     foreach ($answer in @($Entry.Answers)) { if ($null -ne $answer) { $State.Host.Recorder.Answers.Enqueue([string]$answer) } }
