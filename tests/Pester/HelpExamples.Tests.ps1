@@ -1,7 +1,7 @@
 # Every help example that shows output shows what PowerShell prints when its commands run against the emulator (and
 # an example that shows none, but has an entry, prints nothing).
 #
-# Each page's examples run in one runspace whose host records what a console would print at 120 columns (output,
+# The examples run in one runspace whose host records what a console would print at 120 columns (output,
 # errors, warnings, verbose and "What if:" lines, prompts with what is typed at them), against one emulator that is
 # reset before each example. What an example needs beforehand (measurements, spaces, alerts, services, files, stand-ins
 # for Windows-only commands) is set up by its entry in tests/Pester/HelpExamples/<Page>.ps1, never in the page.

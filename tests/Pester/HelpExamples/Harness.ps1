@@ -181,20 +181,18 @@ function script:ConvertTo-ShownText {
     $lines = [Collections.Generic.List[string]]@($Text -split "`n")
     $shown = [Collections.Generic.List[string]]::new()
     for ($i = 0; $i -lt $lines.Count; $i++) {
-        $dashes = if ($i + 1 -lt $lines.Count) { [regex]::Matches($lines[$i + 1], '-+') } else { @() }
-        $isTable = $lines[$i].Trim() -and $dashes.Count -gt 0 -and $lines[$i + 1] -match '^[- ]+$' -and $lines[$i + 1].Trim()
+        # A table: a heading line, a line of dashes under it, and rows up to the next blank line.
+        $isTable = $lines[$i].Trim() -and $i + 1 -lt $lines.Count -and $lines[$i + 1] -match '^ *-[- ]*$'
         if (-not $isTable) { $shown.Add((& $replace $lines[$i])); continue }
         $end = $i + 2
         while ($end -lt $lines.Count -and $lines[$end].Trim()) { $end++ }
-        $table = @($lines[$i]) + @($lines[($i + 2)..($end - 1)] | Where-Object { $end -gt $i + 2 })
-        $changed = @($table | Where-Object { (& $replace $_) -cne $_ }).Count -gt 0
-        if (-not $changed) {
-            $shown.AddRange([string[]]@($lines[$i..($end - 1)]))
+        $all = @($lines[$i..($end - 1)])
+        if (@($all | Where-Object { (& $replace $_) -cne $_ }).Count -eq 0) {
+            $shown.AddRange([string[]]$all)
             $i = $end - 1
             continue
         }
         # The columns are the runs of positions where some line has text; between them, every line has a space.
-        $all = @($lines[$i..($end - 1)])
         $width = ($all | ForEach-Object Length | Measure-Object -Maximum).Maximum
         $columns = [Collections.Generic.List[object]]::new()
         for ($p = 0; $p -lt $width; $p++) {
