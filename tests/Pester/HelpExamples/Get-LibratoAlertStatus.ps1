@@ -11,4 +11,6 @@ $firing = {
     1 = $firing
     2 = $firing
     3 = $firing
+    # The examples below show no output: their entries show that they print nothing.
+    4 = $firing
 }

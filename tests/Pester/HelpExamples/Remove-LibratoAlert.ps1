@@ -6,4 +6,6 @@
         $null = New-LibratoAlert staging.api.errors -MetricName api.errors -Source 'staging*' -Above 10
         $null = New-LibratoAlert staging.web.cpu -MetricName web.cpu.percent -Source 'staging*' -Above 95
     }
+    # The examples below show no output: their entries show that they print nothing.
+    3 = { New-ExampleAlerts }
 }

@@ -8,4 +8,6 @@
         }
         Answers = 'A'
     }
+    # The examples below show no output: their entries show that they print nothing.
+    1 = { $null = New-LibratoAnnotation testing foobarbiz }
 }

@@ -21,4 +21,10 @@ sql.batch_requests_per_second,Batch requests per second,requests,average
 '@ | Set-Content .\metric-definitions.csv
     }
     7 = @{ Setup = { Send-LibratoMetric web.requests.per_minute 1412 -Source web-01 }; Answers = 'y' }
+    # The examples below show no output: their entries show that they print nothing.
+    5 = {
+        Send-LibratoMetric iis.requests_per_second 412 -Source web-01
+        Send-LibratoMetric iis.current_connections 37 -Source web-01
+        Set-LibratoMetric iis.current_connections -DisplayUnitsLong connections
+    }
 }
