@@ -346,6 +346,8 @@ Set-Location C:\work
     $printed = Invoke-ExampleScript $State ($prelude + "`n" + $setup + "`n`$ErrorActionPreference = 'Continue'")
     $setupErrors = @(Invoke-ExampleScript $State '$Error | ForEach-Object { "$_" }; $Error.Clear()' -Objects)
     if ($setupErrors.Count -gt 0) {
+        Invoke-ExampleScript $State 'Microsoft.PowerShell.Management\Set-Location /' -Objects | Out-Null
+        Remove-Item -LiteralPath $root -Recurse -Force -ErrorAction SilentlyContinue
         return [pscustomobject]@{ Problem = "the setup failed: $($setupErrors -join '; ') $printed" }
     }
 
@@ -378,7 +380,7 @@ Set-Location C:\work
         $problems.Add("it wrote errors its entry does not expect (add Errors = `$true if they are its point): $(($errors | ForEach-Object { ConvertTo-ShownText $_ $substitutions }) -join ' | ')")
     }
     if ($State.Host.Recorder.Answers.Count -gt 0) { $problems.Add("$($State.Host.Recorder.Answers.Count) answer(s) were not asked for") }
-    Invoke-ExampleScript $State 'Set-Location /' -Objects | Out-Null
+    Invoke-ExampleScript $State 'Microsoft.PowerShell.Management\Set-Location /' -Objects | Out-Null
     Remove-Item -LiteralPath $root -Recurse -Force -ErrorAction SilentlyContinue
 
     $block = Format-ExampleBlock $Example @($outputs)
