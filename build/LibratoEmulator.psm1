@@ -42,8 +42,21 @@ function Start-LibratoEmulator {
         $authority = [System.IO.Path]::GetTempFileName()
         $arguments += '--https', '--ca-file', $authority
     }
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
-        -RedirectStandardOutput $stdout -RedirectStandardError $stderr
+    # Ctrl+C at the prompt goes to every process of the terminal's process group (on Windows, of the console): an
+    # emulator started for a session would end with the command the user interrupted. It runs in a session of its own
+    # (setsid) or, on Windows, a hidden console of its own; Stop-LibratoEmulator ends it.
+    $launch = @{ FilePath = 'dotnet'; ArgumentList = $arguments }
+    $setsid = if (-not $IsWindows) { Get-Command setsid -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1 }
+    if ($setsid) {
+        $launch = @{ FilePath = $setsid.Source; ArgumentList = @('dotnet') + $arguments }
+    }
+    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+        $launch.WindowStyle = 'Hidden'
+    }
+    else {
+        $launch.NoNewWindow = $true
+    }
+    $process = Start-Process @launch -PassThru -RedirectStandardOutput $stdout -RedirectStandardError $stderr
 
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
     while ([DateTime]::UtcNow -lt $deadline) {

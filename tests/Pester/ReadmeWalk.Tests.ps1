@@ -76,3 +76,19 @@ Describe 'The README walk' {
         $Screen | Should -Not -Match 'not sent|unsent'
     }
 }
+
+Describe 'An emulator started from a prompt' {
+    It 'is out of reach of the Ctrl+C that interrupts a command at the prompt (a process group and session of its own)' -Skip:$IsWindows {
+        $emulator = Start-TestEmulator
+        try {
+            # Fields 5 and 6 of /proc/<pid>/stat, after the command name in parentheses: process group and session.
+            $ids = { param($id) ((Get-Content "/proc/$id/stat" -Raw) -replace '^.*\) ', '' -split ' ')[2, 3] }
+            $mine = & $ids $PID
+            $its = & $ids $emulator.Process.Id
+            $its[0] | Should -Not -Be $mine[0]
+            $its[1] | Should -Not -Be $mine[1]
+        }
+        finally { $emulator | Stop-LibratoEmulator }
+        $emulator.Process.HasExited | Should -BeTrue
+    }
+}

@@ -100,11 +100,12 @@ namespace Librato.PowerShell.Commands
 
             if (ParameterSetName == PatternSet)
             {
-                var selected = ApprovePattern(ChangeAction(nameof(Pattern), nameof(Exclude)), "set", force: false);
+                var change = ChangeAction(nameof(Pattern), nameof(Exclude));
+                var selected = ApprovePattern(change, "set", force: false);
                 if (selected != null)
                 {
                     ForMetric(PatternTarget, () => Await(ct => Client.UpdateMetricsAsync(PatternSelection, update, Trace, ct)));
-                    WriteVerbose("Set " + Describe(selected) + ".");
+                    WriteVerbose(change + " of " + Describe(selected) + ".");
                 }
 
                 return;
