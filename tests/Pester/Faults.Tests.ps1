@@ -55,6 +55,14 @@ Describe 'Sending 100,000 measurements under faults' {
         $stored | Should -Be (100000 - 600)
         $errs[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $errs[0].TargetObject[0].Source | Should -Be 'host-0'
+        # What the screen shows: how many, why, and how to get them there; the route stays in the exception.
+        $errs[0].ErrorDetails.Message | Should -Be ('300 measurement(s) were not sent: server error (The API is currently down for maintenance. It''ll be back shortly.), also when tried again. They are this error''s target: once the endpoint answers, send them with ' +
+            '$Error[0].TargetObject | Send-LibratoMetric, or connect with -OutboxPath so that measurements wait on disk for the next run.')
+        $errs[0].ErrorDetails.Message | Should -Not -Match 'v1/'
+        $errs[0].Exception.Message | Should -Match '503 \(server error\) to POST v1/metrics'
+        # And that way works: the measurements of the error go through once the endpoint answers.
+        $errs[0].TargetObject | Send-LibratoMetric -Session $session
+        (Get-EmulatorStats $Emulator).per_metric.'fault.metric'.measurements | Should -Be (100000 - 300)
     }
 
     It 'shows every retry in the verbose stream' {

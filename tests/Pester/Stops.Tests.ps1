@@ -114,7 +114,7 @@ Describe 'A send that is ended from outside' -Skip:($IsWindows) {
     }
 
     It 'says at Ctrl+C (SIGINT) how many measurements were not sent and where they wait, <Case>' -ForEach @(
-        @{ Case = 'without an outbox'; Outbox = $false; Says = 'they are kept in \(Get-LibratoSession\)\.Unsent\.' }
+        @{ Case = 'without an outbox'; Outbox = $false; Says = 'they are kept in \(Get-LibratoSession\)\.Unsent; send them with \(Get-LibratoSession\)\.Unsent \| Send-LibratoMetric\.' }
         @{ Case = 'with an outbox'; Outbox = $true; Says = 'they wait in the outbox ''.*'' for the next send or Send-LibratoOutbox\.' }
     ) {
         $child = if ($Outbox) { Start-ChildSend -Metric 'stop.ctrlc' -Count 50000 -OutboxPath $OutboxPath -Interruptible } else { Start-ChildSend -Metric 'stop.ctrlc' -Count 50000 -Interruptible }

@@ -225,7 +225,7 @@ namespace Librato.PowerShell.Commands
             {
                 var where = sender?.OutboxDirectory is string outbox && neverHanded.Count == 0
                     ? $"they wait in the outbox '{outbox}' for the next send or Send-LibratoOutbox"
-                    : "they are kept in (Get-LibratoSession).Unsent";
+                    : "they are kept in (Get-LibratoSession).Unsent; send them with (Get-LibratoSession).Unsent | Send-LibratoMetric";
                 try
                 {
                     Host.UI.WriteWarningLine($"Stopped with {left:N0} measurement(s) not sent: {where}.");
