@@ -79,6 +79,7 @@ BeforeDiscovery {
         @{ Case = 'Send -Tags neither a hashtable nor name=value'; Script = { Send-LibratoMetric -Name m -Value 1 -Tags 'a' }; Id = 'ParameterArgumentTransformationError*' }
         @{ Case = 'Send -Time not a date'; Script = { Send-LibratoMetric -Name m -Value 1 -Time 'soon' }; Id = 'CannotConvertArgument*' }
         @{ Case = 'Send -Time in epoch milliseconds'; Script = { Send-LibratoMetric -Name m -Value 1 -Time 1796641736000 }; Id = 'ParameterArgumentTransformationError*' }
+        @{ Case = 'Get-LibratoMeasurement -Duration 5x'; Script = { Get-LibratoMeasurement m -Duration 5x }; Id = 'ParameterArgumentTransformationError*' }
         @{ Case = 'Get-LibratoMetric -Resolution 0'; Script = { Get-LibratoMetric m -Resolution 0 }; Id = 'ParameterArgumentValidationError*' }
         @{ Case = 'Get-LibratoMetric -Count 0'; Script = { Get-LibratoMetric m -Count 0 }; Id = 'ParameterArgumentValidationError*' }
         @{ Case = 'Get-LibratoMeasurement -SummaryFunction median'; Script = { Get-LibratoMeasurement m -SummaryFunction median }; Id = 'ParameterArgumentValidationError*' }
@@ -229,6 +230,11 @@ Describe 'One way to read a value' {
         $piped[0].Exception.Message | Should -Be ("Input 1 (metric 'one.parser'): " + $expected)
         $piped[0].FullyQualifiedErrorId | Should -BeLike 'Librato.InvalidValue,*'
         (Get-EmulatorStats $Emulator).per_metric.'one.parser' | Should -BeNullOrEmpty
+    }
+
+    It 'says how to write a duration it cannot read' {
+        { Get-LibratoMeasurement m -Duration 5x } | Should -Throw "*'5x' is not a duration: write it as 90s, 5m, 2h30m or 1d, as a number of seconds (3600), or as hh:mm:ss (01:00:00).*"
+        (Get-Command Get-LibratoMeasurement).Parameters['Duration'].Attributes | Where-Object { $_ -is [Librato.PowerShell.SecondsAttribute] } | Should -Not -BeNullOrEmpty
     }
 
     It 'says that an unquoted 1,5 is a list of two values, not a number' {

@@ -39,6 +39,10 @@ namespace Librato.PowerShell
                     return TimeSpan.FromSeconds(number);
                 case string s when DurationText.TryParse(s, out var duration):
                     return duration;
+                case string s when !TimeSpan.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out _):
+                    // The runtime's own message ("not recognized as a valid TimeSpan") does not say what would be.
+                    throw new ArgumentTransformationMetadataException(
+                        $"'{s}' is not a duration: write it as 90s, 5m, 2h30m or 1d, as a number of seconds (3600), or as hh:mm:ss (01:00:00).");
                 default:
                     return inputData;
             }
