@@ -68,6 +68,13 @@ Describe 'New-LibratoAlertCondition' {
         $region.Grouped | Should -BeTrue
     }
 
+    It 'lists tag filters by name, whatever order the hashtable gives, so a view and an export read the same each run' {
+        $tag = @{}
+        foreach ($name in 'zone', 'app', 'Mid', 'env', 'host') { $tag[$name] = 'x' }
+        (New-LibratoAlertCondition api.latency -Above 1 -Tag $tag).Tags.Name | Should -Be @('app', 'env', 'host', 'Mid', 'zone')
+        (New-LibratoChartStream -Metric api.latency -Tag $tag -DynamicTag other).Tags.Name | Should -Be @('app', 'env', 'host', 'Mid', 'other', 'zone')
+    }
+
     It 'makes an absent condition with its duration as seconds or a TimeSpan' {
         $c = New-LibratoAlertCondition heartbeat -Absent -Duration (New-TimeSpan -Minutes 5)
         $c.Type | Should -Be 'absent'

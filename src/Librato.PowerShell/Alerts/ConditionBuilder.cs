@@ -81,6 +81,8 @@ namespace Librato.PowerShell
                 result.Add(new AlertConditionTag(Convert.ToString(Unwrap(entry.Key), CultureInfo.InvariantCulture) ?? string.Empty, Strings(entry.Value)));
             }
 
+            // A hashtable's order changes from process to process: by name, the condition reads and exports the same each time.
+            result.Sort((a, b) => string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase));
             return result;
         }
 

@@ -92,6 +92,9 @@ namespace Librato.PowerShell
 
                 Mark(tags, GroupedTag, t => t.Grouped = true);
                 Mark(tags, DynamicTag, t => t.Dynamic = true);
+
+                // A hashtable's order changes from process to process: by name, the stream reads and exports the same each time.
+                tags.Sort((a, b) => string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase));
                 stream.Tags = tags;
             }
 
