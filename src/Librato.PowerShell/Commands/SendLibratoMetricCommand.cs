@@ -257,18 +257,15 @@ namespace Librato.PowerShell.Commands
         {
             if (ParameterSetName == ValueSet)
             {
+                // Blank text is no value at all, as it is in a piped object's Value.
                 var raw = InputConversion.Unwrap(Value);
-                if (raw == null)
+                if (InputConversion.ValueProblem(raw, out var number) is InputProblem refused)
                 {
-                    Reject(new InputProblem(ErrorIds.ForValidation(ValidationCodes.MissingValue), InputConversion.NullValueMessage), null);
-                }
-                else if (!InputConversion.TryNumber(raw, out var number) || number == null)
-                {
-                    Reject(new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidValue), InputConversion.NotANumberMessage("Value", raw)), raw);
+                    Reject(refused, raw);
                 }
                 else
                 {
-                    reader!.ReadAll(number.Value, m => Accept(m, null), (problem, _) => Reject(problem, null));
+                    reader!.ReadAll(number, m => Accept(m, null), (problem, _) => Reject(problem, null));
                 }
 
                 Handed();

@@ -94,28 +94,42 @@ namespace Librato.PowerShell
         /// A measurement value given as a parameter or a method argument, read as piped values are. $null (often an
         /// undefined variable) and text that is not a number throw, naming the value and the way to write it.
         /// </summary>
-        public static double ReadValue(object? value)
+        public static double ReadValue(object? value) =>
+            ValueProblem(value is PSObject pso ? pso.BaseObject : value, out var number) is InputProblem problem
+                ? throw new ArgumentTransformationMetadataException(problem.Message)
+                : number;
+
+        /// <summary>
+        /// Why a value given on its own (not as a property of a piped object) is no number, with its error id: $null is
+        /// Librato.MissingValue, anything else that does not read as one number Librato.InvalidValue. Null when it is one.
+        /// </summary>
+        internal static InputProblem? ValueProblem(object? raw, out double number)
         {
-            var raw = value is PSObject pso ? pso.BaseObject : value;
+            number = 0;
             if (raw == null)
             {
-                throw new ArgumentTransformationMetadataException(NullValueMessage);
+                return new InputProblem(ErrorIds.ForValidation(ValidationCodes.MissingValue), NullValueMessage);
             }
 
-            if (!TryNumber(raw, out var number) || number == null)
+            if (!TryNumber(raw, out var read) || read == null)
             {
-                throw new ArgumentTransformationMetadataException(NotANumberMessage("Value", raw));
+                return NotANumber("Value", raw);
             }
 
-            return number.Value;
+            number = read.Value;
+            return null;
         }
 
+        /// <summary>Librato.InvalidValue for a property (Value, Sum, ...) that is not a number.</summary>
+        internal static InputProblem NotANumber(string property, object? raw) =>
+            new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidValue), NotANumberMessage(property, raw));
+
         /// <summary>The message for a $null value, the same for every way a value arrives.</summary>
-        public const string NullValueMessage =
+        private const string NullValueMessage =
             "The value is $null, which is no number: a variable that was never set reads as $null. Give a number, such as 1.5.";
 
         /// <summary>The message for a value that is not a number, the same for every way a value arrives.</summary>
-        public static string NotANumberMessage(string property, object? raw) =>
+        private static string NotANumberMessage(string property, object? raw) =>
             raw is IList list && !(raw is string)
                 ? $"{property} is a list of {list.Count} values ({string.Join(", ", list.Cast<object?>().Take(5).Select(v => Text(v) ?? "$null"))}), " +
                   "not one number: in PowerShell a comma makes a list, so write 1.5, not 1,5."

@@ -100,7 +100,7 @@ namespace Librato.PowerShell
 
             if (!InputConversion.TryNumber(raw, out var value))
             {
-                problem = NotANumber("value", raw);
+                problem = InputConversion.NotANumber("value", raw);
                 return null;
             }
 
@@ -195,7 +195,7 @@ namespace Librato.PowerShell
             var raw = get[field];
             if (!InputConversion.TryNumber(raw, out number))
             {
-                problem = NotANumber(InputProperties.Names[field], raw);
+                problem = InputConversion.NotANumber(InputProperties.Names[field], raw);
                 return false;
             }
 
@@ -209,9 +209,6 @@ namespace Librato.PowerShell
                 ? dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
                 : value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : "'" + value + "'";
         }
-
-        private static InputProblem NotANumber(string property, object? raw) =>
-            new InputProblem(ErrorIds.ForValidation(ValidationCodes.InvalidValue), InputConversion.NotANumberMessage(property, raw));
 
         /// <summary>Fills what the input left out from the cmdlet's parameters, the inherited tags and the session's naming.</summary>
         [MethodImpl(HotPath.Optimized)]
