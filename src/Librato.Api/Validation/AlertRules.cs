@@ -35,7 +35,7 @@ namespace Librato.Api
                 ? null
                 : new ValidationError(
                     AlertValidationCodes.InvalidAlertName,
-                    $"'{name}' is not a valid alert name: use 1 to 255 of the characters A-Z a-z 0-9 . : - _.");
+                    $"'{name}' is not a valid alert name: use {MeasurementValidator.NameRule}.");
 
         /// <summary>A condition's duration: whole seconds from 60 to 3600.</summary>
         public static ValidationError? CheckDuration(double seconds) =>
@@ -80,7 +80,7 @@ namespace Librato.Api
             {
                 return new ValidationError(
                     AlertValidationCodes.InvalidConditionMetric,
-                    $"'{condition.MetricName}' is not a valid metric name for a condition: use 1 to 255 of the characters A-Z a-z 0-9 . : - _.");
+                    $"'{condition.MetricName}' is not a valid metric name for a condition: use {MeasurementValidator.NameRule}.");
             }
 
             foreach (var tag in condition.Tags)

@@ -49,6 +49,12 @@ namespace Librato.Api
         public static bool IsValidSource(string? source) =>
             source != null && HasNameCharacters(source) && !string.Equals(source, "all", StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>The characters a metric name, a source and an alert name may have, as messages name them.</summary>
+        public const string NameCharacters = "the characters A-Z a-z 0-9 . : - _";
+
+        /// <summary>The rule for those names, as messages give it.</summary>
+        public const string NameRule = "1 to 255 of " + NameCharacters;
+
         /// <summary>1 to 255 of A-Z a-z 0-9 . : - _ (the rule for metric names and sources).</summary>
         [MethodImpl(HotPath.Optimized)]
         private static bool HasNameCharacters(string text)
@@ -77,7 +83,7 @@ namespace Librato.Api
         {
             if (string.IsNullOrEmpty(name))
             {
-                return "The metric name is empty: give 1 to 255 of the characters A-Z a-z 0-9 . : - _.";
+                return "The metric name is empty: give " + NameRule + ".";
             }
 
             var shown = Shorten(name!);
@@ -96,7 +102,7 @@ namespace Librato.Api
                 }
             }
 
-            return $"'{shown}' is not a valid metric name: it has {string.Join(", ", bad)}, and a metric name takes only the characters A-Z a-z 0-9 . : - _.";
+            return $"'{shown}' is not a valid metric name: it has {string.Join(", ", bad)}, and a metric name takes only {NameCharacters}.";
         }
 
         /// <summary>A long name or value cut in the middle to 60 characters, so a message naming it stays a line or two.</summary>
@@ -131,7 +137,7 @@ namespace Librato.Api
 
             return new ValidationError(
                 ValidationCodes.InvalidSource,
-                $"'{m.Source}' is not a valid source for '{m.Name}': use 1 to 255 of the characters A-Z a-z 0-9 . : - _, and not 'all'.");
+                $"'{m.Source}' is not a valid source for '{m.Name}': use {NameRule}, and not 'all'.");
         }
 
         private static ValidationError? ValidateTags(Measurement m)

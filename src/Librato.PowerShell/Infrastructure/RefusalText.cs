@@ -25,8 +25,6 @@ namespace Librato.PowerShell
         public static MeasurementValidationException Refused(ValidationError invalid, Measurement measurement) =>
             new MeasurementValidationException(new ValidationError(invalid.Code, WithFix(invalid)), measurement);
 
-        private const string NameCharacters = "1 to 255 of the characters A-Z a-z 0-9 . : - _";
-
         private static readonly Dictionary<string, string> Nouns = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["metrics"] = "metric",
@@ -92,11 +90,11 @@ namespace Librato.PowerShell
                         case "measurements":
                             return MetricNameFix;
                         case "annotations":
-                            return $"An annotation stream's name is {NameCharacters}; put other text in the annotation's -Title.";
+                            return $"An annotation stream's name is {MeasurementValidator.NameRule}; put other text in the annotation's -Title.";
                         case "alerts":
-                            return $"An alert's name is {NameCharacters}.";
+                            return $"An alert's name is {MeasurementValidator.NameRule}.";
                         case "sources":
-                            return $"A source name is {NameCharacters}.";
+                            return $"A source name is {MeasurementValidator.NameRule}.";
                     }
                 }
 
@@ -160,10 +158,8 @@ namespace Librato.PowerShell
                     : Verb(method, segments[0] == "metrics" || segments[0] == "sources") + " " + owner;
             }
 
-            var child = NounOf(segments[2]);
             if (segments[0] == "annotations")
             {
-                child = "annotation";
                 if (segments.Count >= 4 && segments[3] == "links")
                 {
                     return (method == "POST" ? "add a link to" : Verb(method, false) + " a link of") + " annotation " + segments[2] + " of " + owner;
@@ -172,6 +168,7 @@ namespace Librato.PowerShell
                 return Verb(method, false) + " annotation " + segments[2] + " of " + owner;
             }
 
+            var child = NounOf(segments[2]);
             if (segments.Count == 3)
             {
                 return method == "POST" ? "add a " + child + " to " + owner : Verb(method, false) + " the " + child + "s of " + owner;
