@@ -25,13 +25,13 @@ namespace Librato.PowerShell
                 return value;
             }
 
-            IList<object?>? pairs = value is string one ? new List<object?> { one } : value is IEnumerable many ? Items(many) : null;
+            var pairs = value is string one ? new[] { one } : value as IEnumerable;
             if (pairs == null)
             {
                 return inputData;
             }
 
-            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            var values = new Dictionary<string, List<object>>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in pairs)
             {
                 var text = (item is PSObject wrapped ? wrapped.BaseObject : item) as string;
@@ -50,40 +50,26 @@ namespace Librato.PowerShell
 
                 var name = text.Substring(0, equals).Trim();
                 var tagValue = text.Substring(equals + 1).Trim();
-                if (OneValueEach && table[name] != null)
+                if (!values.TryGetValue(name, out var given))
+                {
+                    values[name] = given = new List<object>();
+                }
+                else if (OneValueEach)
                 {
                     throw new ArgumentTransformationMetadataException(
-                        $"The tag '{name}' is given twice ('{table[name]}' and '{tagValue}'); a measurement has one value for each tag name.");
+                        $"The tag '{name}' is given twice ('{given[0]}' and '{tagValue}'); a measurement has one value for each tag name.");
                 }
 
-                table[name] = table[name] switch
-                {
-                    null => tagValue,
-                    object[] earlier => Append(earlier, tagValue),
-                    var earlier => new object[] { earlier, tagValue },
-                };
+                given.Add(tagValue);
+            }
+
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in values)
+            {
+                table[pair.Key] = pair.Value.Count == 1 ? pair.Value[0] : pair.Value.ToArray();
             }
 
             return table;
-        }
-
-        private static List<object?> Items(IEnumerable many)
-        {
-            var items = new List<object?>();
-            foreach (var item in many)
-            {
-                items.Add(item);
-            }
-
-            return items;
-        }
-
-        private static object[] Append(object[] earlier, object value)
-        {
-            var all = new object[earlier.Length + 1];
-            earlier.CopyTo(all, 0);
-            all[earlier.Length] = value;
-            return all;
         }
     }
 }
