@@ -83,7 +83,7 @@ namespace Librato.PowerShell.Commands
         protected override void BeginProcessing()
         {
             _ = ActiveSession;
-            if (ParameterSetName == ChartSet && !MyInvocation.BoundParameters.Keys.Any(IsChange))
+            if (ParameterSetName == ChartSet && !ChangedParameters(nameof(Chart), nameof(Space)).Any())
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSArgumentException("Nothing to set: give -NewName, -Type, -Stream, -Min, -Max, -Label, -UseLogYAxis, -RelatedSpace, -UseLastValue or -Threshold, or save a changed chart with -Instance."),
@@ -137,10 +137,6 @@ namespace Librato.PowerShell.Commands
                 }
             });
         }
-
-        private static bool IsChange(string parameter) =>
-            parameter != nameof(Chart) && parameter != nameof(Space) && parameter != nameof(PassThru) && parameter != nameof(Session) &&
-            !Cmdlet.CommonParameters.Contains(parameter) && !Cmdlet.OptionalCommonParameters.Contains(parameter);
 
         private bool TryBuild(out ChartUpdate update)
         {

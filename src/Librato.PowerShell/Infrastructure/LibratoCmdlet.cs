@@ -232,13 +232,15 @@ namespace Librato.PowerShell
         /// </summary>
         internal string ChangeAction(params string[] identity)
         {
-            var changed = MyInvocation.BoundParameters.Keys
-                .Where(p => Array.IndexOf(identity, p) < 0 && p != "PassThru" && p != "Force" && p != "Session" &&
-                    !Cmdlet.CommonParameters.Contains(p) && !Cmdlet.OptionalCommonParameters.Contains(p))
-                .Select(p => "-" + p)
-                .ToList();
+            var changed = ChangedParameters(identity).Select(p => "-" + p).ToList();
             return changed.Count == 0 ? "Set" : "Set " + string.Join(", ", changed);
         }
+
+        /// <summary>The bound parameters of a Set cmdlet that change something: all but those named in <see cref="ChangeAction"/>.</summary>
+        internal IEnumerable<string> ChangedParameters(params string[] identity) =>
+            MyInvocation.BoundParameters.Keys.Where(p =>
+                Array.IndexOf(identity, p) < 0 && p != "PassThru" && p != "Force" && p != "Session" &&
+                !Cmdlet.CommonParameters.Contains(p) && !Cmdlet.OptionalCommonParameters.Contains(p));
 
         internal bool IsWhatIf() =>
             MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) ? IsSet(bound) : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
