@@ -70,6 +70,21 @@ Describe 'The input reader takes the fast path for every shape users pipe' {
         $read.Time | Should -Be @('1796644800', '1796644801', '1796644802')
     }
 
+    It 'reads @{} hashtables by looking up their keys, in any case, with the right values' {
+        $useTable = $ReaderType.GetMethod('Use', [type[]]@([System.Collections.IDictionary]))
+        $byLookUp = $ReaderType.GetProperty('ReadByLookUp', [Reflection.BindingFlags]'Instance, NonPublic')
+        $reader = [Activator]::CreateInstance($ReaderType)
+        $read = foreach ($table in @{ Name = 'shape.m'; Value = 0.5; Source = 's0'; Time = 1796644800 }, @{ name = 'shape.m'; VALUE = 1.5; source = 's1'; TIME = 1796644801 }) {
+            $null = $useTable.Invoke($reader, @(, [System.Collections.IDictionary]$table))
+            [pscustomobject]@{ Fast = $byLookUp.GetValue($reader); Name = "$($Slot.GetValue($reader, @(0)))"; Value = "$($Slot.GetValue($reader, @(1)))"; Source = "$($Slot.GetValue($reader, @(2)))"; Time = "$($Slot.GetValue($reader, @(4)))" }
+        }
+        $read.Fast | Should -Be @($true, $true) -Because 'enumerating a hashtable costs an object per input'
+        $read.Name | Should -Be @('shape.m', 'shape.m')
+        $read.Value | Should -Be @('0.5', '1.5')
+        $read.Source | Should -Be @('s0', 's1')
+        $read.Time | Should -Be @('1796644800', '1796644801')
+    }
+
     It 'takes the general look-up when the type table gives the type a property the object does not hold' {
         Update-TypeData -TypeName 'Shape.WithScriptValue' -MemberType ScriptProperty -MemberName Value -Value { 42 } -Force
         try {
