@@ -280,6 +280,32 @@ Describe 'Send-LibratoMetric (<Api>)' -ForEach @(@{ Api = 'Librato' }, @{ Api = 
             }
         }
 
+        It 'gives each measurement only its own fields when a long send reads into ones already accepted, and leaves -PassThru output as it was' {
+            # One batch on its way at a time, so each is accepted (and its measurements free to be read into) before the
+            # next fills. The first hundred carry a period the rest lack: none may keep another's.
+            $time = [DateTimeOffset]::UtcNow.AddMinutes(-20).ToUnixTimeSeconds()
+            $items = for ($i = 0; $i -lt 600; $i++) {
+                $point = New-Point reuse.metric $i "s$i" ($time + $i)
+                if ($i -lt 100) { $point | Add-Member Period 60 }
+                $point
+            }
+            $items | Send-LibratoMetric -BatchSize 50 -ThrottleLimit 1
+            $sent = @(Get-SentItems -Expect 12)
+            $sent | Should -HaveCount 600
+            ($sent.value | Sort-Object) | Should -Be (0..599)
+            foreach ($item in $sent) {
+                $at = if ($item.PSObject.Properties['measure_time']) { $item.measure_time } else { $item.time }
+                $at | Should -Be ($time + $item.value)
+                if ($item.value -lt 100) { $item.period | Should -Be 60 } else { $item.PSObject.Properties['period'] | Should -BeNullOrEmpty }
+            }
+
+            $out = @($items | Select-Object -First 300 | Send-LibratoMetric -BatchSize 50 -ThrottleLimit 1 -PassThru)
+            $out.Value | Should -Be (0..299)
+            $out.Time | Should -Be (0..299 | ForEach-Object { $time + $_ })
+            @($out | Where-Object Period -EQ 60).Count | Should -Be 100
+            @($out | Where-Object { $null -eq $_.Period }).Count | Should -Be 200
+        }
+
         It 'sends full batches as they fill and the rest at the end' {
             $items = 1..25 | ForEach-Object { New-Point batch.metric $_ "s$_" }
             $items | Send-LibratoMetric -BatchSize 10

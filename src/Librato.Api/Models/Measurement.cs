@@ -32,6 +32,22 @@ namespace Librato.Api
             Name = name;
         }
 
+        /// <summary>Makes this a new measurement named <paramref name="name"/>, with nothing else set (see <see cref="MeasurementPool"/>).</summary>
+        internal void Reset(string name)
+        {
+            Name = name;
+            seldom = null;
+            value = 0;
+            time = 0;
+            period = 0;
+            hasValue = false;
+            hasTime = false;
+            hasPeriod = false;
+            Type = MetricType.Gauge;
+            Source = null;
+            Tags = null;
+        }
+
         public string Name { get; set; }
 
         /// <summary>The value; null for a summary measurement (Count and Sum set).</summary>

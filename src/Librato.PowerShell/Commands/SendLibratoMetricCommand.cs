@@ -139,6 +139,9 @@ namespace Librato.PowerShell.Commands
             var levels = Queue == null
                 ? new[] { tags, session.DefaultTagLevel }
                 : new[] { tags, Queue.Tags, session.DefaultTagLevel };
+            // Measurements the API accepted are read into again (see MeasurementPool): not for a queue, which keeps
+            // them, nor with -PassThru, which writes them out.
+            var pool = Queue == null && !PassThru ? new MeasurementPool() : null;
             reader = new MeasurementReader(new MeasurementDefaults
             {
                 Name = Name == null ? null : session.MeasurementName(Name),
@@ -150,7 +153,7 @@ namespace Librato.PowerShell.Commands
                 Period = Period,
                 Description = Description,
                 MetricName = session.MeasurementName,
-            });
+            }, pool);
             validator = Client.Options.Validator;
             whatIf = IsWhatIf();
             acceptInput = m => Accept(m, current);
@@ -177,7 +180,7 @@ namespace Librato.PowerShell.Commands
             }
 
             sender = session.CreateSender(BatchSize, ThrottleLimit, Trace, Cancellation);
-            report = new SendReport(this, session, PassThru);
+            report = new SendReport(this, session, PassThru, pool);
 
             // A scheduled task's earlier runs may have left measurements in the outbox: they go first, oldest first.
             if (session.Outbox != null)

@@ -17,11 +17,15 @@ namespace Librato.PowerShell
         private readonly LibratoSession session;
         private readonly bool passThru;
 
-        public SendReport(LibratoCmdlet cmdlet, LibratoSession session, bool passThru)
+        private readonly MeasurementPool? pool;
+
+        /// <param name="pool">Where accepted measurements go back to be read into again; only without -PassThru, which writes them out.</param>
+        public SendReport(LibratoCmdlet cmdlet, LibratoSession session, bool passThru, MeasurementPool? pool = null)
         {
             this.cmdlet = cmdlet;
             this.session = session;
             this.passThru = passThru;
+            this.pool = passThru ? null : pool;
         }
 
         /// <summary>Measurements the API accepted so far.</summary>
@@ -72,6 +76,9 @@ namespace Librato.PowerShell
                     cmdlet.WriteObject(m);
                 }
             }
+
+            // Accepted, counted and not written anywhere: nothing holds them any more.
+            pool?.Return(outcome.Accepted);
         }
 
         public void Notice(SenderNotice notice)

@@ -18,9 +18,14 @@ namespace Librato.PowerShell
         private readonly InputProperties properties = new InputProperties();
         private readonly TagReader tagReader = new TagReader();
 
-        public MeasurementReader(MeasurementDefaults defaults)
+        private readonly MeasurementPool? pool;
+
+        /// <param name="defaults">What the cmdlet's parameters fill in.</param>
+        /// <param name="pool">Where measurements the API accepted come back to be read into again; null for new ones every time.</param>
+        public MeasurementReader(MeasurementDefaults defaults, MeasurementPool? pool = null)
         {
             this.defaults = defaults;
+            this.pool = pool;
         }
 
         /// <summary>
@@ -128,16 +133,14 @@ namespace Librato.PowerShell
                 return null;
             }
 
-            var m = new Measurement(name!)
-            {
-                Value = value,
-                Sum = sum,
-                Min = min,
-                Max = max,
-                SumSquares = sumSquares,
-                Last = last,
-                StdDev = stdDev,
-            };
+            var m = pool?.Rent(name!) ?? new Measurement(name!);
+            m.Value = value;
+            m.Sum = sum;
+            m.Min = min;
+            m.Max = max;
+            m.SumSquares = sumSquares;
+            m.Last = last;
+            m.StdDev = stdDev;
             var raw = get[InputField.Count];
             if (!InputConversion.TryCount(raw, out var count))
             {
