@@ -139,9 +139,9 @@ namespace Librato.PowerShell.Commands
             var levels = Queue == null
                 ? new[] { tags, session.DefaultTagLevel }
                 : new[] { tags, Queue.Tags, session.DefaultTagLevel };
-            // Measurements the API accepted are read into again (see MeasurementPool): not for a queue, which keeps
-            // them, nor with -PassThru, which writes them out.
-            var pool = Queue == null && !PassThru ? new MeasurementPool() : null;
+            // Measurements the API accepted are read into again (see MeasurementPool). SendReport decides which come
+            // back (none with -PassThru, which writes them out); a queue keeps its measurements and has no report.
+            var pool = new MeasurementPool();
             reader = new MeasurementReader(new MeasurementDefaults
             {
                 Name = Name == null ? null : session.MeasurementName(Name),

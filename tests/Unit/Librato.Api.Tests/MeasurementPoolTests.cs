@@ -46,6 +46,13 @@ namespace Librato.Api.Tests
             Assert.Null(again.StdDev);
             Assert.Null(again.Description);
             Assert.Equal(new Measurement("again").ToString(), again.ToString());
+
+            // Every public property, including any added later, reads as on a new measurement.
+            var fresh = new Measurement("again");
+            foreach (var property in typeof(Measurement).GetProperties())
+            {
+                Assert.True(Equals(property.GetValue(fresh), property.GetValue(again)), property.Name + " was kept from the measurement's past.");
+            }
         }
 
         [Fact]
